@@ -1,0 +1,175 @@
+// Loads and cross-checks all content of a site: settings, tweets, posts. The
+// build runs it before Eleventy renders anything, and `npm run check` runs it
+// alone; both report every problem at once, as `file:line: message`.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+import type { MarkdownIt } from "markdown-it";
+
+import type { Problem } from "../problems.ts";
+import { validateSiteSettings, type SiteSettings } from "../site/settings.ts";
+import { validateTopics, validateTweets, type Tweet, type TweetTopic } from "../tweets/schema.ts";
+import { parseYamlSource } from "../yaml-source.ts";
+import { dayInTimeZone } from "./dates.ts";
+import { postStatus, readPost, type PostSource, type PostStatus } from "./posts.ts";
+
+export const SITE_FILE = "_data/site.json";
+export const TWEETS_FILE = "_data/tweets.yaml";
+export const TOPICS_FILE = "_data/tweetTopics.yaml";
+export const POSTS_DIR = "posts";
+
+export interface LoadedPost extends PostSource {
+  status: PostStatus;
+}
+
+export interface Content {
+  settings: SiteSettings | undefined;
+  tweets: Tweet[];
+  topics: TweetTopic[];
+  posts: LoadedPost[];
+  /** The build day in the site's time zone, `YYYY-MM-DD`. */
+  today: string;
+  problems: Problem[];
+}
+
+export interface LoadOptions {
+  /** Project (Eleventy input) folder. */
+  root: string;
+  /** The moment of this build; scheduled posts are those dated after its day. */
+  buildDate: Date;
+  md: MarkdownIt;
+  /** Reuses parsed posts whose file has not changed (the dev server keeps one). */
+  cache?: PostCache;
+}
+
+/** Parsed posts by file, reused while a file's size and modification time stay the same. */
+export class PostCache {
+  readonly #entries = new Map<string, { stamp: string; result: ReturnType<typeof readPost> }>();
+
+  read(absolutePath: string, file: string, md: MarkdownIt): ReturnType<typeof readPost> {
+    const stat = statSync(absolutePath);
+    const stamp = `${stat.mtimeMs}:${stat.size}`;
+    const hit = this.#entries.get(absolutePath);
+    if (hit && hit.stamp === stamp) return hit.result;
+    const result = readPost(readFileSync(absolutePath, "utf8"), file, md);
+    this.#entries.set(absolutePath, { stamp, result });
+    return result;
+  }
+}
+
+function readYaml(root: string, file: string) {
+  const absolute = path.join(root, file);
+  if (!existsSync(absolute)) return undefined;
+  return parseYamlSource(readFileSync(absolute, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), file);
+}
+
+/** Every `.md` file under `posts/`, as sorted project-relative paths. */
+export function listPostFiles(root: string): string[] {
+  const dir = path.join(root, POSTS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `${POSTS_DIR}/${name.split(path.sep).join("/")}`)
+    .sort();
+}
+
+export function loadContent(options: LoadOptions): Content {
+  const { root, md } = options;
+  const problems: Problem[] = [];
+
+  const siteSource = readYaml(root, SITE_FILE);
+  let settings: SiteSettings | undefined;
+  if (!siteSource) {
+    problems.push({ file: SITE_FILE, line: 0, message: "site settings are missing: create _data/site.json (see README)" });
+  } else {
+    const result = validateSiteSettings(siteSource, SITE_FILE);
+    settings = result.settings;
+    problems.push(...result.problems);
+  }
+
+  let topics: TweetTopic[] = [];
+  let tweets: Tweet[] = [];
+  const topicsSource = readYaml(root, TOPICS_FILE);
+  const tweetsSource = readYaml(root, TWEETS_FILE);
+  if (topicsSource) {
+    const result = validateTopics(topicsSource, TOPICS_FILE);
+    topics = result.topics;
+    problems.push(...result.problems);
+  }
+  if (tweetsSource) {
+    if (!topicsSource) problems.push({ file: TOPICS_FILE, line: 0, message: "tweets need declared topics: create _data/tweetTopics.yaml" });
+    const result = validateTweets(tweetsSource, TWEETS_FILE, topics.map((t) => t.id));
+    tweets = result.tweets;
+    problems.push(...result.problems);
+  }
+
+  const today = dayInTimeZone(options.buildDate, settings?.timezone ?? "UTC");
+  const posts: LoadedPost[] = [];
+  for (const file of listPostFiles(root)) {
+    const result = options.cache
+      ? options.cache.read(path.join(root, file), file, md)
+      : readPost(readFileSync(path.join(root, file), "utf8"), file, md);
+    problems.push(...result.problems);
+    if (result.post) posts.push({ ...result.post, status: postStatus(result.post.frontMatter, today) });
+  }
+
+  problems.push(...checkCitations(posts, tweets, tweetsSource !== undefined));
+  problems.push(...checkUrls(posts));
+  return { settings, tweets, topics, posts, today, problems };
+}
+
+/** Every cited tweet must exist. */
+export function checkCitations(posts: readonly PostSource[], tweets: readonly Tweet[], haveTweets: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const count = tweets.length;
+  for (const post of posts) {
+    for (const citation of post.citations) {
+      if (citation.number < 1 || citation.number > count) {
+        problems.push({
+          file: post.file,
+          line: citation.line,
+          message: haveTweets
+            ? `Tweet ${citation.number} does not exist (tweets run 1..${count})`
+            : `Tweet ${citation.number} is cited but the site has no tweets: add _data/tweets.yaml`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Two posts may not publish at one URL, and an alias may neither repeat nor shadow a post. */
+export function checkUrls(posts: readonly PostSource[]): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<string, PostSource>();
+  for (const post of posts) {
+    const other = owners.get(post.url);
+    if (other) {
+      problems.push({
+        file: post.file,
+        line: post.slugLine,
+        message: `publishes at ${post.url}, the same URL as ${other.file}: give one of them a different slug`,
+      });
+    } else {
+      owners.set(post.url, post);
+    }
+  }
+  const aliasOwners = new Map<string, PostSource>();
+  for (const post of posts) {
+    for (const [index, alias] of post.frontMatter.aliases.entries()) {
+      const line = post.aliasLines[index] ?? 0;
+      const live = owners.get(alias) ?? owners.get(`${alias}/`);
+      if (live) {
+        problems.push({ file: post.file, line, message: `alias ${alias} is the live URL of ${live.file}: remove the alias` });
+        continue;
+      }
+      const other = aliasOwners.get(alias);
+      if (other && other !== post) {
+        problems.push({ file: post.file, line, message: `alias ${alias} is also claimed by ${other.file}: an old URL can redirect to one post only` });
+      } else {
+        aliasOwners.set(alias, post);
+      }
+    }
+  }
+  return problems;
+}

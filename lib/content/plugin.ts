@@ -1,0 +1,107 @@
+// Registers the content model with Eleventy: validates every post and data file
+// before anything renders, leaves unpublished posts out of production builds,
+// and publishes the blog index as global data for the listing templates.
+import path from "node:path";
+
+import type UserConfig from "@11ty/eleventy/UserConfig";
+
+import { buildContextFromEnv } from "../build-context.ts";
+import { FEED_SIZE } from "../feeds/plugin.ts";
+import { createMarkdown } from "../markdown/index.ts";
+import { renderTweetCard } from "../markdown/tweet-card.ts";
+import { ContentError } from "../problems.ts";
+import { buildBlogIndex, summarize, type BlogIndex, type PostSummary } from "./blog-index.ts";
+import { loadContent, PostCache, type Content, type LoadedPost } from "./load.ts";
+
+/** A published post with its Eleventy collection item (for rendered content). */
+export interface FeedPost {
+  summary: PostSummary;
+  item: { templateContent: string; inputPath: string };
+}
+
+/** What templates see as `blog`. */
+export interface BlogData extends BlogIndex {
+  production: boolean;
+  buildDate: Date;
+  today: string;
+  /** Every post that is built (listed or not), by project-relative file. */
+  byFile: Map<string, { source: LoadedPost; summary: PostSummary }>;
+  tweets: Content["tweets"];
+  topics: Content["topics"];
+  tweetsByNumber: Map<number, Content["tweets"][number]>;
+}
+
+export function buildBlogData(content: Content, production: boolean, buildDate: Date): BlogData {
+  const built = content.posts.filter((post) => !production || post.status === "published");
+  const byFile = new Map(built.map((source) => [source.file, { source, summary: summarize(source, source.status) }]));
+  const index = buildBlogIndex(
+    [...byFile.values()].map((entry) => entry.summary),
+    { postsPerPage: content.settings?.postsPerPage ?? 10, locale: content.settings?.language ?? "en" },
+  );
+  return {
+    ...index,
+    production,
+    buildDate,
+    today: content.today,
+    byFile,
+    tweets: content.tweets,
+    topics: content.topics,
+    tweetsByNumber: new Map(content.tweets.map((tweet) => [tweet.number, tweet])),
+  };
+}
+
+export default function contentPlugin(eleventyConfig: UserConfig): void {
+  const md = createMarkdown();
+  const cache = new PostCache();
+  const { production } = buildContextFromEnv();
+  let blog: BlogData | undefined;
+  let inputDir = ".";
+
+  const entryFor = (inputPath: string) =>
+    blog?.byFile.get(path.relative(inputDir, inputPath).split(path.sep).join("/"));
+  const isPost = (inputPath: string) =>
+    path.relative(inputDir, inputPath).split(path.sep)[0] === "posts";
+
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => {
+    inputDir = directories.input;
+    const { buildDate } = buildContextFromEnv();
+    const content = loadContent({ root: inputDir, buildDate, md, cache });
+    if (content.problems.length > 0) throw new ContentError(content.problems);
+    blog = buildBlogData(content, production, buildDate);
+  });
+
+  eleventyConfig.addGlobalData("blog", () => blog);
+
+  // Returning false drops the template: a draft or scheduled post never reaches a production build.
+  eleventyConfig.addPreprocessor("unpublished-posts", "md", (data: { page: { inputPath: string } }) => {
+    if (isPost(data.page.inputPath) && !entryFor(data.page.inputPath)) return false;
+    return undefined;
+  });
+
+  eleventyConfig.addCollection("feedPosts", (api: { getAll(): FeedPost["item"][] }) => {
+    const items = new Map(api.getAll().map((item) => [item.inputPath, item]));
+    const feed: FeedPost[] = [];
+    for (const summary of blog?.posts ?? []) {
+      if (feed.length === FEED_SIZE) break;
+      if (summary.status !== "published") continue;
+      const item = items.get(`./${path.join(inputDir, summary.file).split(path.sep).join("/")}`.replace(/^\.\/\.\//, "./"));
+      if (item) feed.push({ summary, item });
+    }
+    return feed;
+  });
+
+  eleventyConfig.addShortcode("tweetCard", (number: number) =>
+    renderTweetCard(number, blog?.tweetsByNumber.get(number)?.text, `/tweets/${number}/`),
+  );
+
+  eleventyConfig.addGlobalData("eleventyComputed.post", () => (data: { page: { inputPath: string } }) =>
+    entryFor(data.page.inputPath)?.summary,
+  );
+  eleventyConfig.addGlobalData(
+    "eleventyComputed.permalink",
+    () => (data: { page: { inputPath: string }; permalink?: unknown }) => {
+      const entry = entryFor(data.page.inputPath);
+      return entry ? `${entry.summary.url}index.html` : data.permalink;
+    },
+  );
+}

@@ -1,0 +1,22 @@
+// Which built pages the sitemap lists: every HTML page that is published,
+// with the date it last changed when the page is a post.
+
+interface CollectionItem {
+  url: string | false;
+  data: { post?: { date: Date; updated: Date | undefined }; sitemap?: boolean };
+}
+
+export interface SitemapEntry {
+  url: string;
+  lastModified: Date | undefined;
+}
+
+export function sitemapEntries(items: readonly CollectionItem[]): SitemapEntry[] {
+  const entries: SitemapEntry[] = [];
+  for (const item of items) {
+    if (typeof item.url !== "string" || !item.url.endsWith("/") || item.data.sitemap === false) continue;
+    const post = item.data.post;
+    entries.push({ url: item.url, lastModified: post ? (post.updated ?? post.date) : undefined });
+  }
+  return entries.sort((a, b) => a.url.localeCompare(b.url));
+}
