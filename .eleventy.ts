@@ -11,12 +11,13 @@ import filtersPlugin from "./lib/filters/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
-  // Files at the project root that are not site content.
-  for (const ignored of ["README.md", "lib/**", "scripts/**", "tests/**", ".ci/**", "bench-results/**"]) {
-    eleventyConfig.ignores.add(ignored);
-  }
+  // Markdown and Nunjucks that are not site content. (lib/ and scripts/ hold
+  // only .ts modules, which are not templates; ignoring them would also hide
+  // their edits from the dev server's watcher.)
+  eleventyConfig.ignores.add("README.md");
+  eleventyConfig.ignores.add("tests/**");
   // Edits to our TypeScript modules reload the configuration in the dev server.
-  eleventyConfig.addWatchTarget("./lib/", { resetConfig: true });
+  eleventyConfig.addWatchTarget("./lib/**/*.ts", { resetConfig: true });
 
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);

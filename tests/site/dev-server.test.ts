@@ -1,0 +1,106 @@
+// `npm start` in a scratch copy of the project: the dev server answers on
+// 127.0.0.1 only, shows drafts, and shows edits to posts and to lib/*.ts
+// modules without a restart.
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { networkInterfaces, tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import { parseHTML } from "linkedom";
+
+import { PROJECT_ROOT } from "../support/site.ts";
+
+const PORT = 18080 + (process.pid % 1000);
+const BASE = `http://127.0.0.1:${PORT}`;
+const COPIED = [".eleventy.ts", "package.json", "tsconfig.json", "lib", "scripts", "_includes", "_data", "pages", "posts", "assets"];
+
+async function fetchText(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function firstTimeText(html: string): string {
+  return parseHTML(html).document.querySelector("time")?.textContent ?? "";
+}
+
+describe("the dev server", () => {
+  let root: string;
+  let server: ChildProcess;
+  let log = "";
+
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), "blog-dev-"));
+    for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
+    symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+      cwd: root,
+      env: { ...process.env, PORT: String(PORT), BLOG_MODE: "development" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout?.on("data", (chunk) => (log += chunk));
+    server.stderr?.on("data", (chunk) => (log += chunk));
+    await waitFor("the first build", () => fetchText(`${BASE}/`));
+  });
+
+  after(() => {
+    server.kill("SIGINT");
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("listens on 127.0.0.1 and on no other interface", async () => {
+    assert.ok(await fetchText(`${BASE}/`));
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === "IPv4" && !address.internal);
+    if (external) {
+      await assert.rejects(fetch(`http://${external.address}:${PORT}/`), "reachable on a non-loopback address");
+    }
+  });
+
+  it("shows a draft post with a Draft badge", async () => {
+    const html = await waitFor("the draft", () => fetchText(`${BASE}/posts/what-to-do-when-your-manager-leaves/`));
+    const badge = parseHTML(html).document.querySelector(".badge--draft");
+    assert.equal(badge?.textContent, "Draft");
+  });
+
+  it("shows an edited post without a restart", async () => {
+    const file = path.join(root, "posts/2019/five-stories-every-candidate-needs.md");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nEdited paragraph marker-4711.\n`);
+    const html = await waitFor("the edited post", async () => {
+      const text = await fetchText(`${BASE}/posts/five-stories-every-candidate-needs/`);
+      return text?.includes("marker-4711") ? text : undefined;
+    });
+    const paragraphs = [...parseHTML(html).document.querySelectorAll(".post__body p")].map((p) => p.textContent);
+    assert.ok(paragraphs.includes("Edited paragraph marker-4711."));
+  });
+
+  it("uses an edited lib/*.ts module without a restart", async () => {
+    const before = firstTimeText((await fetchText(`${BASE}/archive/`))!);
+    assert.match(before, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    const file = path.join(root, "lib/filters/dates.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replace('month: "long"', 'month: "short"'));
+    const after = await waitFor("the short month names", async () => {
+      const text = firstTimeText((await fetchText(`${BASE}/archive/`)) ?? "");
+      return text && text !== before ? text : undefined;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- dev server log ---\n${log.slice(-3000)}`);
+    });
+    assert.match(after, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  });
+});
