@@ -28,11 +28,10 @@ export default function (eleventyConfig: UserConfig): void {
 }
 
 export const config = {
-  templateFormats: ["md", "njk", "11ty.ts"],
+  templateFormats: ["md", "njk"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
   dir: {
-    input: ".",
     includes: "_includes",
     data: "_data",
   },

@@ -1,6 +1,7 @@
 // YAML parsed with its source positions, so every validation message can name
 // the line an author has to fix. The YAML 1.2 core schema keeps dates and
 // yes/no as the strings the author typed; the schemas decide what they mean.
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 
 import type { Problem } from "./problems.ts";
@@ -106,4 +107,26 @@ export function valueAt(value: unknown, path: YamlPath): unknown {
     current = (current as Record<string | number, unknown>)[step];
   }
   return current;
+}
+
+/**
+ * JSON with source positions. JSON is strict where YAML forgives (a missing
+ * value, a trailing comma, a comment), so its syntax is checked by a JSON
+ * parser that reports offsets; the positions of values then come from the
+ * YAML parser, which reads any JSON.
+ */
+export function parseJsonSource(text: string, file: string): YamlSource {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0) {
+    const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+    const problems = errors.map((error) => ({
+      file,
+      line: lineAt(error.offset),
+      message: `JSON syntax error: ${printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}`,
+    }));
+    const line = problems[0]!.line;
+    return { value: undefined, problems, lineOf: () => line, keyLineOf: () => line, rawScalar: () => undefined };
+  }
+  return parseYamlSource(text, file);
 }

@@ -34,6 +34,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     quietMode: options.quiet ?? true,
     source: "script",
   });
+  // Our own messages say what went wrong; Eleventy's would repeat it with a stack trace.
+  eleventy.disableLogger();
   let pages = 0;
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];

@@ -9,7 +9,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { Problem } from "../problems.ts";
 import { validateSiteSettings, type SiteSettings } from "../site/settings.ts";
 import { validateTopics, validateTweets, type Tweet, type TweetTopic } from "../tweets/schema.ts";
-import { parseYamlSource } from "../yaml-source.ts";
+import { parseJsonSource, parseYamlSource } from "../yaml-source.ts";
 import { dayInTimeZone } from "./dates.ts";
 import { postStatus, readPost, type PostSource, type PostStatus } from "./posts.ts";
 
@@ -57,10 +57,12 @@ export class PostCache {
   }
 }
 
+/** A YAML or JSON data file with source positions, or undefined when it does not exist. */
 function readYaml(root: string, file: string) {
   const absolute = path.join(root, file);
   if (!existsSync(absolute)) return undefined;
-  return parseYamlSource(readFileSync(absolute, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), file);
+  const text = readFileSync(absolute, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return file.endsWith(".json") ? parseJsonSource(text, file) : parseYamlSource(text, file);
 }
 
 /** Every `.md` file under `posts/`, as sorted project-relative paths. */

@@ -1,6 +1,6 @@
 // Builds a site through Eleventy's programmatic API with the project's own
 // configuration, into a temporary folder, and reads its pages back parsed.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -48,14 +48,41 @@ export async function withBuildEnv<T>(options: BuildFixtureOptions, run: () => P
   }
 }
 
-/** Builds `input` (a folder with posts/, _data/, ...) and returns its output. */
-export async function buildFixture(input: string, options: BuildFixtureOptions = {}): Promise<BuiltSite> {
+/** The parts of the project every site is built with: templates, pages, assets, defaults. */
+export const ENGINE_PARTS = ["_includes", "pages", "assets", "posts/posts.11tydata.json", "_data/navigation.json"];
+
+/**
+ * A scratch site: the project's engine parts with the fixture's own files
+ * (posts, _data, ...) laid over them. Returns its folder.
+ */
+export function composeSite(fixtureDir: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), "blog-input-"));
+  for (const part of ENGINE_PARTS) {
+    const from = path.join(PROJECT_ROOT, part);
+    if (existsSync(from)) cpSync(from, path.join(root, part), { recursive: true });
+  }
+  cpSync(fixtureDir, root, { recursive: true });
+  return root;
+}
+
+/** Builds a fixture (a folder with posts/, _data/, ...) over the engine parts and returns its output. */
+export async function buildFixture(fixtureDir: string, options: BuildFixtureOptions = {}): Promise<BuiltSite> {
+  const input = composeSite(fixtureDir);
   const output = mkdtempSync(path.join(tmpdir(), "blog-site-"));
-  await withBuildEnv(options, async () => {
-    const eleventy = new Eleventy(input, output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
-    eleventy.disableLogger();
-    await eleventy.write();
-  });
+  // Eleventy finds directory data files only below the working directory, so
+  // build from inside the scratch site, as `npm run build` does in a project.
+  const cwd = process.cwd();
+  process.chdir(input);
+  try {
+    await withBuildEnv(options, async () => {
+      const eleventy = new Eleventy(".", output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
+      eleventy.disableLogger();
+      await eleventy.write();
+    });
+  } finally {
+    process.chdir(cwd);
+    rmSync(input, { recursive: true, force: true });
+  }
   return siteAt(output);
 }
 

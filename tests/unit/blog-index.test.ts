@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { buildBlogIndex, groupByArchive, paginate, relatedPosts, tagLink, type PostSummary } from "../../lib/content/blog-index.ts";
+
+function post(slug: string, day: string, tags: string[] = [], tweets: number[] = []): PostSummary {
+  return {
+    file: `posts/${slug}.md`,
+    url: `/posts/${slug}/`,
+    slug,
+    title: slug,
+    date: new Date(`${day}T00:00:00Z`),
+    day,
+    updated: undefined,
+    description: "",
+    tags: tags.map(tagLink),
+    status: "published",
+    readingMinutes: 1,
+    citedTweets: tweets,
+    unplacedTweets: [],
+  };
+}
+
+describe("pagination", () => {
+  it("puts the first page at the base URL and the rest under page/N/", () => {
+    const posts = Array.from({ length: 23 }, (_, i) => post(`p${i}`, "2024-01-01"));
+    const pages = paginate(posts, 10, "/tags/x/");
+    assert.deepEqual(pages.map((p) => [p.url, p.posts.length, p.previousUrl, p.nextUrl]), [
+      ["/tags/x/", 10, undefined, "/tags/x/page/2/"],
+      ["/tags/x/page/2/", 10, "/tags/x/", "/tags/x/page/3/"],
+      ["/tags/x/page/3/", 3, "/tags/x/page/2/", undefined],
+    ]);
+  });
+  it("still has one empty page when there are no posts", () => {
+    assert.equal(paginate([], 10, "/").length, 1);
+  });
+});
+
+describe("the archive", () => {
+  it("groups newest-first posts by year and month", () => {
+    const years = groupByArchive([post("c", "2024-03-02"), post("b", "2024-03-01"), post("a", "2023-12-31")]);
+    assert.deepEqual(
+      years.map((y) => [y.year, y.months.map((m) => [m.label, m.posts.map((p) => p.slug)])]),
+      [
+        ["2024", [["March", ["c", "b"]]]],
+        ["2023", [["December", ["a"]]]],
+      ],
+    );
+  });
+});
+
+describe("the blog index", () => {
+  const posts = [
+    post("old", "2020-01-01", ["networking"]),
+    post("mid", "2022-01-01", ["networking", "interviews"], [5]),
+    post("new", "2024-01-01", ["interviews"], [5]),
+    post("other", "2023-01-01", ["feedback"]),
+  ];
+  const index = buildBlogIndex(posts, { postsPerPage: 2 });
+
+  it("orders posts newest first and links neighbours", () => {
+    assert.deepEqual(index.posts.map((p) => p.slug), ["new", "other", "mid", "old"]);
+    assert.equal(index.newer.get("/posts/mid/")?.slug, "other");
+    assert.equal(index.older.get("/posts/mid/")?.slug, "old");
+    assert.equal(index.newer.get("/posts/new/"), undefined);
+  });
+
+  it("lists tags alphabetically with counts and paginated pages", () => {
+    assert.deepEqual(index.tags.map((t) => [t.name, t.count, t.pages.length]), [
+      ["feedback", 1, 1],
+      ["interviews", 2, 1],
+      ["networking", 2, 1],
+    ]);
+    assert.equal(index.tagPages.length, 3);
+  });
+
+  it("back-links each cited tweet to its posts, newest first", () => {
+    assert.deepEqual(index.tweetBacklinks.get(5)?.map((p) => p.slug), ["new", "mid"]);
+  });
+
+  it("prefers posts sharing a tweet over posts sharing a tag", () => {
+    assert.deepEqual(index.related.get("/posts/new/")?.map((p) => p.slug), ["mid", "other", "old"]);
+  });
+
+  it("fills related posts with neighbours in time when nothing is shared", () => {
+    assert.equal(index.related.get("/posts/other/")?.length, 3);
+  });
+});
+
+describe("related posts", () => {
+  it("only looks at a bounded window of each shared tag, so the work stays linear", () => {
+    const many = Array.from({ length: 200 }, (_, i) => post(`p${i}`, `2020-01-01`, ["common"]));
+    many.forEach((p, i) => (p.date = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000)));
+    const sorted = [...many].reverse();
+    const related = relatedPosts(sorted, new Map([["tag:common", sorted]]), 3, 2);
+    const picks = related.get(sorted[100]!.url)!.map((p) => sorted.indexOf(p));
+    for (const pick of picks) assert.ok(Math.abs(pick - 100) <= 2, `picked ${pick}`);
+  });
+});
