@@ -5,6 +5,7 @@ import { browserSkipReason, launchBrowser } from "../support/browser.ts";
 import { buildSampleSite } from "../support/sample-site.ts";
 import { serveStatic } from "../support/server.ts";
 import type { BrowserSuiteContext, LazyContext } from "./context.ts";
+import { registerDesignSuite } from "./design.suite.ts";
 import { registerPageSuite } from "./page.suite.ts";
 
 const skip = browserSkipReason();
@@ -33,4 +34,5 @@ describe("the sample site in Chromium", { skip }, () => {
   });
 
   registerPageSuite(context);
+  registerDesignSuite(context);
 });
