@@ -4,6 +4,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
 import assetsPlugin from "./lib/assets/plugin.ts";
+import commentsPlugin from "./lib/comments/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
@@ -21,6 +22,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(contentPlugin);
+  eleventyConfig.addPlugin(commentsPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
