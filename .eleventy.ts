@@ -12,9 +12,12 @@ import filtersPlugin from "./lib/filters/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
-  // Files at the project root that are not site content.
+  // Files at the project root that are not site content. Ignores are relative
+  // to the working folder, so they are anchored at the input: a test fixture
+  // under tests/ is a site of its own and must not be ignored as "tests/**".
+  const input = (eleventyConfig.directories as { input: string }).input;
   for (const ignored of ["README.md", "lib/**", "scripts/**", "tests/**", ".ci/**", "bench-results/**"]) {
-    eleventyConfig.ignores.add(ignored);
+    eleventyConfig.ignores.add(`${input}${ignored}`);
   }
   // Edits to our TypeScript modules reload the configuration in the dev server.
   eleventyConfig.addWatchTarget("./lib/", { resetConfig: true });
@@ -32,8 +35,10 @@ export const config = {
   templateFormats: ["md", "njk", "11ty.ts"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
+  // No `input` here: Eleventy lets a config file's input override the one a
+  // script passes, which would build the project instead of a test fixture.
+  // The input defaults to the current folder.
   dir: {
-    input: ".",
     includes: "_includes",
     data: "_data",
   },

@@ -98,22 +98,25 @@ export function validateCommentFile(
   value.forEach((entry: unknown, index) => {
     const before = problems.length;
     const comment = validateComment(source, file, entry, index, problems);
-    if (!comment) return;
-    if (seen.has(comment.id)) {
-      problems.push({ file, line: source.lineOf([index, "id"]), message: `id "${comment.id}" is used by an earlier comment in this file: ids must be unique` });
+    // Ids and parents are checked from the raw values, so a comment with other
+    // problems still reports these in the same run.
+    const id = valueAt(entry, ["id"]);
+    const parent = valueAt(entry, ["parent"]);
+    if (typeof id === "string" && seen.has(id)) {
+      problems.push({ file, line: source.lineOf([index, "id"]), message: `id "${id}" is used by an earlier comment in this file: ids must be unique` });
     }
-    if (comment.parent !== undefined && !seen.has(comment.parent)) {
-      const later = value.slice(index + 1).some((other: unknown) => valueAt(other, ["id"]) === comment.parent);
+    if (typeof parent === "string" && !seen.has(parent)) {
+      const later = value.slice(index + 1).some((other: unknown) => valueAt(other, ["id"]) === parent);
       problems.push({
         file,
         line: source.lineOf([index, "parent"]),
         message: later
-          ? `parent "${comment.parent}" comes later in the file: a reply must follow the comment it answers`
-          : `parent "${comment.parent}" is not the id of any comment in this file`,
+          ? `parent "${parent}" comes later in the file: a reply must follow the comment it answers`
+          : `parent "${parent}" is not the id of any comment in this file`,
       });
     }
-    seen.add(comment.id);
-    if (problems.length === before) comments.push(comment);
+    if (typeof id === "string") seen.add(id);
+    if (comment && problems.length === before) comments.push(comment);
   });
   return { comments, problems };
 }
@@ -155,10 +158,13 @@ function validateComment(
   }
   const parsed = typeof record.date === "string" ? commentDate(record.date) : undefined;
   if (typeof record.date === "string" && !parsed) {
+    const noOffset = parseCalendarDate(record.date) && /T\d/.test(record.date);
     problems.push({
       file,
       line: source.lineOf([index, "date"]),
-      message: `date "${record.date}" is not a real date: write YYYY-MM-DD, or a date-time with its offset like 2020-11-18T09:14:00-06:00`,
+      message: noOffset
+        ? `date "${record.date}" has a time but no offset: add Z (UTC) or the offset, like 2020-11-18T09:14:00-06:00`
+        : `date "${record.date}" is not a real date: write YYYY-MM-DD, or a date-time with its offset like 2020-11-18T09:14:00-06:00`,
     });
   }
   if (!result.success || !parsed) return undefined;
@@ -176,21 +182,90 @@ export function commentDate(text: string): ReturnType<typeof parseCalendarDate> 
 /**
  * Parses a comment file as JSON, with lines from the YAML parser (JSON is
  * YAML). Tabs are JSON whitespace, though YAML indentation forbids them, and a
- * literal tab cannot occur inside a JSON string: so they become spaces. What
- * YAML would forgive but JSON does not (comments, bare words) is an error,
- * because Eleventy reads the same file with JSON.parse.
+ * literal tab cannot occur inside a JSON string: so they become spaces. Syntax
+ * is judged as JSON (Eleventy reads the same file with JSON.parse), so what
+ * YAML would forgive (comments, bare words, trailing commas) is an error.
  */
 export function parseCommentFile(text: string, file: string): YamlSource {
   const source = parseYamlSource(text.replace(/\t/g, " "), file);
-  if (source.problems.length > 0) return source;
+  const error = jsonSyntaxError(text);
+  if (!error) return source;
+  return { ...source, value: undefined, problems: [{ file, line: error.line, message: `not valid JSON: ${error.message}` }] };
+}
+
+/**
+ * The first JSON syntax error in `text`, with its line. JSON.parse says what is
+ * wrong but, on Node 20, not where; this small scanner finds the place.
+ */
+export function jsonSyntaxError(text: string): { line: number; message: string } | undefined {
+  let at = 0;
+  const fail = (message: string): never => {
+    throw Object.assign(new Error(message), { offset: at });
+  };
+  const space = () => {
+    while (at < text.length && " \t\n\r".includes(text[at]!)) at++;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, at)) at += word.length;
+    else fail(`unexpected ${describe()}`);
+  };
+  const describe = () => (at >= text.length ? "end of file" : `"${text[at]}"`);
+  const string = () => {
+    const match = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(at));
+    if (!match) fail("a string is not closed, or holds a raw control character or a bad escape");
+    at += match![0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text[at];
+    if (c === "{") {
+      at++;
+      space();
+      if (text[at] === "}") return void at++;
+      for (;;) {
+        space();
+        if (text[at] !== '"') fail(text[at] === "}" ? 'a comma before "}": remove it' : `expected a key in quotes, found ${describe()}`);
+        string();
+        space();
+        if (text[at] !== ":") fail(`expected ":" after the key, found ${describe()}`);
+        at++;
+        value();
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at] === "}") return void at++;
+        else fail(`expected "," or "}", found ${describe()}`);
+      }
+    }
+    if (c === "[") {
+      at++;
+      space();
+      if (text[at] === "]") return void at++;
+      for (;;) {
+        space();
+        if (text[at] === "]") fail('a comma before "]": remove it');
+        value();
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at] === "]") return void at++;
+        else fail(`expected "," or "]", found ${describe()}`);
+      }
+    }
+    if (c === '"') return string();
+    if (c === "t") return literal("true");
+    if (c === "f") return literal("false");
+    if (c === "n") return literal("null");
+    const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
+    if (!number) fail(`unexpected ${describe()}`);
+    at += number![0].length;
+  };
   try {
-    JSON.parse(text);
-    return source;
+    value();
+    space();
+    if (at < text.length) fail(`unexpected ${describe()} after the end of the data`);
+    return undefined;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split("\n").length : 0;
-    return { ...source, value: undefined, problems: [{ file, line, message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` }] };
+    const offset = (error as { offset?: number }).offset ?? 0;
+    return { line: text.slice(0, offset).split("\n").length, message: (error as Error).message };
   }
 }
 
