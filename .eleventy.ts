@@ -1,6 +1,8 @@
 // The site's table of contents: each concern is a local plugin in lib/.
 // Run through the tsx loader (see package.json scripts): Eleventy 3 does not
 // load TypeScript configuration by itself.
+import path from "node:path";
+
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
 import assetsPlugin from "./lib/assets/plugin.ts";
@@ -15,9 +17,9 @@ export default function (eleventyConfig: UserConfig): void {
   // Files at the project root that are not site content. Ignores are relative
   // to the working folder, so they are anchored at the input: a test fixture
   // under tests/ is a site of its own and must not be ignored as "tests/**".
-  const input = (eleventyConfig.directories as { input: string }).input;
+  const input = path.relative(".", (eleventyConfig.directories as { input: string }).input);
   for (const ignored of ["README.md", "lib/**", "scripts/**", "tests/**", ".ci/**", "bench-results/**"]) {
-    eleventyConfig.ignores.add(`${input}${ignored}`);
+    eleventyConfig.ignores.add(path.posix.join(input.split(path.sep).join("/"), ignored));
   }
   // Edits to our TypeScript modules reload the configuration in the dev server.
   eleventyConfig.addWatchTarget("./lib/", { resetConfig: true });

@@ -7,6 +7,8 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parseHTML } from "linkedom";
 
+import { eleventyInput } from "../../lib/build/atomic-build.ts";
+
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const CONFIG_PATH = path.join(PROJECT_ROOT, ".eleventy.ts");
 
@@ -52,11 +54,7 @@ export async function withBuildEnv<T>(options: BuildFixtureOptions, run: () => P
 export async function buildFixture(input: string, options: BuildFixtureOptions = {}): Promise<BuiltSite> {
   const output = mkdtempSync(path.join(tmpdir(), "blog-site-"));
   await withBuildEnv(options, async () => {
-    // Eleventy 3.1 finds directory data files (posts/posts.11tydata.json) only
-    // when the input is given relative to the working folder: with an absolute
-    // input it skips the folders between the input and the template.
-    const relativeInput = path.relative(process.cwd(), input) || ".";
-    const eleventy = new Eleventy(relativeInput, output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
+    const eleventy = new Eleventy(eleventyInput(input), output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
     eleventy.disableLogger();
     await eleventy.write();
   });
