@@ -1,9 +1,11 @@
 // The site's table of contents: each concern is a local plugin in lib/.
 // Run through the tsx loader (see package.json scripts): Eleventy 3 does not
 // load TypeScript configuration by itself.
+
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
 import assetsPlugin from "./lib/assets/plugin.ts";
+import commentsPlugin from "./lib/comments/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
@@ -22,6 +24,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(contentPlugin);
+  eleventyConfig.addPlugin(commentsPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
@@ -31,6 +34,9 @@ export const config = {
   templateFormats: ["md", "njk"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
+  // No `input` here: Eleventy lets a config file's input override the one a
+  // script passes, which would build the project instead of a test fixture.
+  // The input defaults to the current folder.
   dir: {
     includes: "_includes",
     data: "_data",

@@ -6,6 +6,7 @@ import path from "node:path";
 
 import type { MarkdownIt } from "markdown-it";
 
+import { loadArchivedComments, type CommentArchive } from "../comments/archive.ts";
 import type { Problem } from "../problems.ts";
 import { validateSiteSettings, type SiteSettings } from "../site/settings.ts";
 import { validateTopics, validateTweets, type Tweet, type TweetTopic } from "../tweets/schema.ts";
@@ -27,6 +28,8 @@ export interface Content {
   tweets: Tweet[];
   topics: TweetTopic[];
   posts: LoadedPost[];
+  /** Archived reader comments by post slug (`_data/comments/<slug>.json`). */
+  comments: CommentArchive;
   /** The build day in the site's time zone, `YYYY-MM-DD`. */
   today: string;
   problems: Problem[];
@@ -117,7 +120,9 @@ export function loadContent(options: LoadOptions): Content {
 
   problems.push(...checkCitations(posts, tweets, tweetsSource !== undefined));
   problems.push(...checkUrls(posts));
-  return { settings, tweets, topics, posts, today, problems };
+  const comments = loadArchivedComments(root, posts);
+  problems.push(...comments.problems);
+  return { settings, tweets, topics, posts, comments: comments.archive, today, problems };
 }
 
 /** Every cited tweet must exist. */

@@ -29,6 +29,10 @@ export interface BlogData extends BlogIndex {
   tweets: Content["tweets"];
   topics: Content["topics"];
   tweetsByNumber: Map<number, Content["tweets"][number]>;
+  /** Validated site settings (templates may read the raw `site` data; logic should use these). */
+  settings: Content["settings"];
+  /** Archived reader comments by post slug. */
+  comments: Content["comments"];
 }
 
 export function buildBlogData(content: Content, production: boolean, buildDate: Date): BlogData {
@@ -47,6 +51,8 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
     tweets: content.tweets,
     topics: content.topics,
     tweetsByNumber: new Map(content.tweets.map((tweet) => [tweet.number, tweet])),
+    settings: content.settings,
+    comments: content.comments,
   };
 }
 

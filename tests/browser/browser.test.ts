@@ -4,6 +4,7 @@ import { after, before, describe } from "node:test";
 import { browserSkipReason, launchBrowser } from "../support/browser.ts";
 import { buildSampleSite } from "../support/sample-site.ts";
 import { serveStatic } from "../support/server.ts";
+import { registerCommentsSuite } from "./comments.suite.ts";
 import type { BrowserSuiteContext, LazyContext } from "./context.ts";
 import { registerDesignSuite } from "./design.suite.ts";
 import { registerPageSuite } from "./page.suite.ts";
@@ -35,4 +36,5 @@ describe("the sample site in Chromium", { skip }, () => {
 
   registerPageSuite(context);
   registerDesignSuite(context);
+  registerCommentsSuite(context);
 });

@@ -23,7 +23,8 @@ export function registerPageSuite(context: LazyContext): void {
       assert.equal(await page.locator("h1").textContent(), "Five stories every candidate needs");
       assert.equal(await page.locator("[data-print]").isVisible(), true);
       assert.deepEqual(errors, []);
-      assert.deepEqual(blocked, []);
+      // The comment thread's iframe asks giscus.app; comments.suite.ts covers it.
+      assert.deepEqual(blocked.filter((url) => !url.startsWith("https://giscus.app/")), []);
       await browserContext.close();
     });
 

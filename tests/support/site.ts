@@ -7,6 +7,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parseHTML } from "linkedom";
 
+
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const CONFIG_PATH = path.join(PROJECT_ROOT, ".eleventy.ts");
 
