@@ -1,6 +1,9 @@
 // Feeds rendered pages to Pagefind's indexing service (its own process, driven
 // through the npm package's Node API) while Eleventy is still rendering, so the
 // index is built on a second core instead of in a pass over _site afterwards.
+import { createRequire } from "node:module";
+import path from "node:path";
+
 import type { NewIndexResponse, PagefindIndex, PagefindServiceConfig } from "pagefind";
 
 /** The part of the `pagefind` module we use; tests pass a stand-in. */
@@ -55,13 +58,41 @@ export function isIndexable(outputPath: unknown, html: string): boolean {
   return typeof outputPath === "string" && outputPath.endsWith(".html") && html.includes(BODY_ATTRIBUTE);
 }
 
-export function pagefindUnavailableMessage(cause: unknown, platform: string = process.platform, arch: string = process.arch): string {
+/** Pagefind's own `<NAME>_BINARY_PATH` overrides, in the order it reads them. */
+const BINARY_PATH_VARIABLES = ["PAGEFIND_EXTENDED_BINARY_PATH", "PAGEFIND_BINARY_PATH"];
+
+/** The npm package that carries Pagefind's binary for a platform. */
+export function binaryPackage(platform: string = process.platform, arch: string = process.arch): string {
+  return `@pagefind/${platform === "win32" ? "windows" : platform}-${arch}`;
+}
+
+/** Which binary Pagefind will try to run, in words, for the failure message. */
+export function describeBinary(env: NodeJS.ProcessEnv = process.env, platform?: string, arch?: string): string {
+  for (const name of BINARY_PATH_VARIABLES) {
+    if (env[name]) return `${env[name]} (from ${name})`;
+  }
+  const pkg = binaryPackage(platform, arch);
+  try {
+    // Resolved from the pagefind package, as Pagefind itself looks for it.
+    const require = createRequire(import.meta.resolve("pagefind"));
+    return `${pkg}, installed in ${path.dirname(require.resolve(`${pkg}/package.json`))}`;
+  } catch {
+    return `none: ${pkg} is not installed`;
+  }
+}
+
+export function pagefindUnavailableMessage(
+  cause: unknown,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  const os = platform === "win32" ? "windows" : platform;
   return [
     "Search: the Pagefind binary could not run, so the build stopped rather than publish a search page without an index.",
     `  Reason: ${reason.split("\n")[0]}`,
-    `  Fix: Pagefind's binary is the npm package @pagefind/${os}-${arch}, an optional dependency of "pagefind".`,
+    `  Binary: ${describeBinary(env, platform, arch)}`,
+    `  Fix: Pagefind's binary is the npm package ${binaryPackage(platform, arch)}, an optional dependency of "pagefind".`,
     "       Reinstall with optional dependencies: `npm install --include=optional`",
     "       (and check that npm's `omit` setting or NPM_CONFIG_OMIT does not list \"optional\").",
     "       On a platform Pagefind publishes no package for, point PAGEFIND_BINARY_PATH at a pagefind binary.",
