@@ -11,6 +11,7 @@ import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
 import filtersPlugin from "./lib/filters/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
+import searchPlugin from "./lib/search/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   // Markdown and Nunjucks that are not site content. (lib/ and scripts/ hold
@@ -28,6 +29,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
+  eleventyConfig.addPlugin(searchPlugin);
 }
 
 export const config = {

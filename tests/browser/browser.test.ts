@@ -8,6 +8,7 @@ import { registerCommentsSuite } from "./comments.suite.ts";
 import type { BrowserSuiteContext, LazyContext } from "./context.ts";
 import { registerDesignSuite } from "./design.suite.ts";
 import { registerPageSuite } from "./page.suite.ts";
+import { registerSearchSuite } from "./search.suite.ts";
 
 const skip = browserSkipReason();
 if (skip) console.log(`# ${skip}`);
@@ -37,4 +38,5 @@ describe("the sample site in Chromium", { skip }, () => {
   registerPageSuite(context);
   registerDesignSuite(context);
   registerCommentsSuite(context);
+  registerSearchSuite(context);
 });
