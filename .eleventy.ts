@@ -11,6 +11,7 @@ import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
 import filtersPlugin from "./lib/filters/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
+import netlifyPlugin from "./lib/netlify/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   // Files of the project that are not site content. Eleventy resolves ignores
@@ -29,6 +30,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
+  eleventyConfig.addPlugin(netlifyPlugin);
 }
 
 export const config = {
