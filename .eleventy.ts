@@ -17,7 +17,7 @@ export default function (eleventyConfig: UserConfig): void {
   // Files of the project that are not site content. Eleventy resolves ignores
   // from the working folder, so they are anchored to the input folder: a test
   // fixture under tests/ is a site of its own and must not ignore itself.
-  const { input } = eleventyConfig.directories as { input: string };
+  const input = path.relative(".", (eleventyConfig.directories as { input: string }).input).split(path.sep).join("/");
   for (const ignored of ["README.md", "docs-deploy.md", "lib/**", "scripts/**", "tests/**", ".ci/**", "bench-results/**"]) {
     eleventyConfig.ignores.add(path.posix.join(input, ignored));
   }

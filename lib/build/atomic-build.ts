@@ -29,7 +29,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   process.env.BLOG_MODE ??= "production";
 
-  const eleventy = new Eleventy(options.input, staging, {
+  const eleventy = new Eleventy(eleventyInput(options.input), staging, {
     configPath: options.configPath ?? path.resolve(import.meta.dirname, "../../.eleventy.ts"),
     quietMode: options.quiet ?? true,
     source: "script",
@@ -54,6 +54,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   rmSync(previous, { recursive: true, force: true });
   return { pages };
+}
+
+/**
+ * The input folder as Eleventy needs it: relative to the working folder.
+ * Given an absolute path, Eleventy 3.1 finds no directory data files
+ * (`posts/posts.11tydata.json`), and posts lose their layout.
+ */
+export function eleventyInput(input: string): string {
+  return path.relative(process.cwd(), path.resolve(input)) || ".";
 }
 
 /** Eleventy wraps errors thrown in event handlers; authors should see ours as it is. */

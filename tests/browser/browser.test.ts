@@ -2,9 +2,11 @@
 import { after, before, describe } from "node:test";
 
 import { browserSkipReason, launchBrowser } from "../support/browser.ts";
+import { netlifyHeadersFor } from "../support/netlify.ts";
 import { buildSampleSite } from "../support/sample-site.ts";
 import { serveStatic } from "../support/server.ts";
 import type { BrowserSuiteContext, LazyContext } from "./context.ts";
+import { registerCspSuite } from "./csp.suite.ts";
 import { registerPageSuite } from "./page.suite.ts";
 
 const skip = browserSkipReason();
@@ -21,7 +23,7 @@ describe("the sample site in Chromium", { skip }, () => {
 
   before(async () => {
     const site = await buildSampleSite();
-    const server = await serveStatic(site.output, { compress: true });
+    const server = await serveStatic(site.output, { compress: true, headersFor: await netlifyHeadersFor() });
     const browser = await launchBrowser();
     current = { site, server, browser };
   });
@@ -33,4 +35,5 @@ describe("the sample site in Chromium", { skip }, () => {
   });
 
   registerPageSuite(context);
+  registerCspSuite(context);
 });
