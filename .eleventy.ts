@@ -11,6 +11,7 @@ import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
 import filtersPlugin from "./lib/filters/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
+import netlifyPlugin from "./lib/netlify/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
@@ -30,6 +31,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(netlifyPlugin);
 }
 
 export const config = {

@@ -2,11 +2,13 @@
 import { after, before, describe } from "node:test";
 
 import { browserSkipReason, launchBrowser } from "../support/browser.ts";
+import { netlifyHeadersFor } from "../support/netlify.ts";
 import { buildSampleSite } from "../support/sample-site.ts";
 import { serveStatic } from "../support/server.ts";
 import { registerCommentsSuite } from "./comments.suite.ts";
 import type { BrowserSuiteContext, LazyContext } from "./context.ts";
 import { registerDesignSuite } from "./design.suite.ts";
+import { registerCspSuite } from "./csp.suite.ts";
 import { registerPageSuite } from "./page.suite.ts";
 import { registerSearchSuite } from "./search.suite.ts";
 
@@ -24,7 +26,7 @@ describe("the sample site in Chromium", { skip }, () => {
 
   before(async () => {
     const site = await buildSampleSite();
-    const server = await serveStatic(site.output, { compress: true });
+    const server = await serveStatic(site.output, { compress: true, headersFor: await netlifyHeadersFor() });
     const browser = await launchBrowser();
     current = { site, server, browser };
   });
@@ -39,4 +41,5 @@ describe("the sample site in Chromium", { skip }, () => {
   registerDesignSuite(context);
   registerCommentsSuite(context);
   registerSearchSuite(context);
+  registerCspSuite(context);
 });

@@ -8,7 +8,7 @@ import type { BuiltSite } from "../support/site.ts";
 
 export interface BrowserSuiteContext {
   site: BuiltSite;
-  /** Serves `site.output` on 127.0.0.1 with gzip, like the CDN. */
+  /** Serves `site.output` on 127.0.0.1 with gzip and the headers of netlify.toml, like the CDN. */
   server: StaticServer;
   browser: Browser;
 }
