@@ -12,7 +12,7 @@ import markdownPlugin from "./lib/markdown/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   // Files at the project root that are not site content.
-  for (const ignored of ["README.md", "lib/**", "scripts/**", "tests/**", ".ci/**", "bench-results/**"]) {
+  for (const ignored of ["README.md", "wordpress-import-report.md", "lib/**", "scripts/**", "tests/**", ".ci/**", "bench-results/**"]) {
     eleventyConfig.ignores.add(ignored);
   }
   // Edits to our TypeScript modules reload the configuration in the dev server.
