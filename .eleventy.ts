@@ -30,8 +30,10 @@ export const config = {
   templateFormats: ["md", "njk", "11ty.ts"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
+  // No `input` here: Eleventy lets a config's dir.input override the folder a
+  // script passes in, which would build the project instead of a test fixture.
+  // The input defaults to the current folder.
   dir: {
-    input: ".",
     includes: "_includes",
     data: "_data",
   },

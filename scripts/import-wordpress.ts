@@ -16,8 +16,8 @@ import { parseWxr } from "../lib/wordpress/wxr.ts";
 
 const USAGE = "usage: npm run import:wordpress -- export.xml [--uploads path/to/wp-content/uploads] [--force] [--out DIR]";
 
-/** Runs the import; `root` is the project (default output folder); returns the exit code. */
-export function main(argv: readonly string[], root = process.cwd()): number {
+/** Runs the import; paths are relative to `cwd`, which is also the default output folder; returns the exit code. */
+export function main(argv: readonly string[], cwd = process.cwd()): number {
   let args;
   try {
     args = parseArgs({
@@ -33,16 +33,16 @@ export function main(argv: readonly string[], root = process.cwd()): number {
     console.error(USAGE);
     return 2;
   }
-  const exportFile = path.resolve(root, args.positionals[0]!);
-  const out = path.resolve(root, args.values.out ?? ".");
-  const uploads = args.values.uploads === undefined ? undefined : path.resolve(root, args.values.uploads);
+  const exportFile = path.resolve(cwd, args.positionals[0]!);
+  const out = path.resolve(cwd, args.values.out ?? ".");
+  const uploads = args.values.uploads === undefined ? undefined : path.resolve(cwd, args.values.uploads);
 
   try {
     if (uploads !== undefined && !(existsSync(uploads) && statSync(uploads).isDirectory())) {
       throw new Error(`--uploads ${uploads}: no such folder`);
     }
-    const settings = readSiteSettings(existsSync(path.join(out, "_data/site.json")) ? out : root);
-    const wxr = parseWxr(readFileSync(exportFile, "utf8"), path.relative(root, exportFile) || exportFile);
+    const settings = readSiteSettings(out);
+    const wxr = parseWxr(readFileSync(exportFile, "utf8"), path.relative(cwd, exportFile) || exportFile);
     const plan = planImport(wxr, path.basename(exportFile), {
       timeZone: settings.timezone,
       exists: (file) => existsSync(path.join(out, file)),
@@ -65,7 +65,7 @@ export function main(argv: readonly string[], root = process.cwd()): number {
     // The report describes this run, so it is replaced each time.
     writeFileSync(path.join(out, REPORT_FILE), report);
     console.log(report);
-    console.log(`Report saved to ${path.relative(root, path.join(out, REPORT_FILE)) || REPORT_FILE}. Run npm run check next.`);
+    console.log(`Report saved to ${path.relative(cwd, path.join(out, REPORT_FILE)) || REPORT_FILE}. Run npm run check next.`);
     return 0;
   } catch (error) {
     console.error(`import:wordpress: ${error instanceof Error ? error.message : String(error)}`);

@@ -102,6 +102,8 @@ interface Planned {
   day: string;
   draft: boolean;
   aliases: string[];
+  /** The old permalink's path, when it was on the old site. */
+  oldPath: string | undefined;
 }
 
 const tally = (): Tally => ({ exported: 0, imported: 0, notes: [] });
@@ -262,7 +264,7 @@ export function planImport(wxr: WxrExport, source: string, options: ImportOption
     if (oldPath && pathKey(oldPath) !== pathKey(url)) aliases.push(oldPath);
     const idAlias = kind === "post" ? `/?p=${item.id}` : `/?page_id=${item.id}`;
     if (!aliases.some((alias) => pathKey(alias) === pathKey(idAlias))) aliases.push(idAlias);
-    planned.push({ item, kind, slug, file, url, title, day, draft, aliases });
+    planned.push({ item, kind, slug, file, url, title, day, draft, aliases, oldPath });
   }
   for (const [type, count] of otherTypes) {
     report.warnings.push(`${plural(count, `${type} item`)} not imported: they are WordPress site structure (menus, templates, blocks), not content.`);
@@ -272,6 +274,7 @@ export function planImport(wxr: WxrExport, source: string, options: ImportOption
   const redirects = new Map<string, string>();
   for (const entry of planned) {
     for (const alias of entry.aliases) redirects.set(pathKey(alias), entry.url);
+    if (entry.oldPath) redirects.set(pathKey(entry.oldPath), entry.url);
     redirects.set(pathKey(`/?p=${entry.item.id}`), entry.url);
     if (entry.item.guid) {
       const guidPath = site.pathOf(entry.item.guid);

@@ -1,5 +1,5 @@
 // A blank copy of our site to import into: settings, tweets, layouts, assets
-// and the generated pages (home, tags, feeds), without our own posts or
+// and the generated pages (home, tags, feeds but the JSON one), without our own posts or
 // authored pages, so an import can be checked and built on its own.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +17,8 @@ export function blankSite(): string {
   }
   mkdirSync(path.join(root, "pages"));
   for (const name of readdirSync(path.join(PROJECT_ROOT, "pages"))) {
-    if (!name.endsWith(".md")) cpSync(path.join(PROJECT_ROOT, "pages", name), path.join(root, "pages", name));
+    // TypeScript templates import our lib/ by relative path, which a temporary folder lacks.
+    if (!name.endsWith(".md") && !name.endsWith(".11ty.ts")) cpSync(path.join(PROJECT_ROOT, "pages", name), path.join(root, "pages", name));
   }
   cpSync(path.join(PROJECT_ROOT, "posts/posts.11tydata.json"), path.join(root, "posts/posts.11tydata.json"));
   return root;

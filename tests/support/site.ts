@@ -52,7 +52,9 @@ export async function withBuildEnv<T>(options: BuildFixtureOptions, run: () => P
 export async function buildFixture(input: string, options: BuildFixtureOptions = {}): Promise<BuiltSite> {
   const output = mkdtempSync(path.join(tmpdir(), "blog-site-"));
   await withBuildEnv(options, async () => {
-    const eleventy = new Eleventy(input, output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
+    // Eleventy 3 finds directory data files (posts/posts.11tydata.json) only
+    // under an input given relative to the working directory, not an absolute one.
+    const eleventy = new Eleventy(path.relative(process.cwd(), input) || ".", output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
     eleventy.disableLogger();
     await eleventy.write();
   });
