@@ -29,7 +29,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   process.env.BLOG_MODE ??= "production";
 
-  const eleventy = new Eleventy(options.input, staging, {
+  // Eleventy 3 finds directory data files (posts/posts.11tydata.json) only
+  // under an input given relative to the working directory.
+  const eleventy = new Eleventy(path.relative(process.cwd(), path.resolve(options.input)) || ".", staging, {
     configPath: options.configPath ?? path.resolve(import.meta.dirname, "../../.eleventy.ts"),
     quietMode: options.quiet ?? true,
     source: "script",
