@@ -19,6 +19,7 @@ export default function (eleventyConfig: UserConfig): void {
   // only .ts modules, which are not templates; ignoring them would also hide
   // their edits from the dev server's watcher.)
   eleventyConfig.ignores.add("README.md");
+  eleventyConfig.ignores.add("wordpress-import-report.md");
   eleventyConfig.ignores.add("tests/**");
   // Edits to our TypeScript modules reload the configuration in the dev server.
   eleventyConfig.addWatchTarget("./lib/**/*.ts", { resetConfig: true });

@@ -56,7 +56,7 @@ export async function buildAssets(root: string): Promise<Map<string, BuiltAsset>
 export default function assetsPlugin(eleventyConfig: UserConfig): void {
   let assets = new Map<string, BuiltAsset>();
 
-  eleventyConfig.addPassthroughCopy({ "assets/images": "assets/images", "assets/books": "assets/books", "assets/icons": "/" });
+  eleventyConfig.addPassthroughCopy({ "assets/images": "assets/images", "assets/books": "assets/books", "assets/uploads": "assets/uploads", "assets/icons": "/" });
   eleventyConfig.addWatchTarget("./assets/css/");
   eleventyConfig.addWatchTarget("./assets/js/");
 
