@@ -8,7 +8,7 @@ import { GISCUS_MISSING_WARNING } from "../../lib/comments/plugin.ts";
 import { buildFixture, fixturePath, type BuiltSite } from "../support/site.ts";
 
 const BUILD_DATE = "2026-01-01T12:00:00Z";
-const COMMENTS_BUNDLE = /^\/assets\/js\/comments\.[0-9a-f]+\.js$/;
+const COMMENTS_BUNDLE = /^\/assets\/build\/js\/comments\.[0-9a-f]+\.js$/;
 
 function loadsCommentsBundle(document: Document): boolean {
   return [...document.querySelectorAll("script[src]")].some((script) => COMMENTS_BUNDLE.test(script.getAttribute("src") ?? ""));

@@ -49,8 +49,11 @@ export async function withBuildEnv<T>(options: BuildFixtureOptions, run: () => P
   }
 }
 
-/** The parts of the project every site is built with: templates, pages, assets, defaults. */
+/** The parts of the project every site is built with: templates, generated pages, assets, defaults. */
 export const ENGINE_PARTS = ["_includes", "pages", "assets", "posts/posts.11tydata.json", "_data/navigation.json"];
+
+/** Our own authored pages (about, books) are sample content, not engine: fixtures bring their own. */
+const isEngineFile = (source: string) => !(source.includes(`${path.sep}pages${path.sep}`) && source.endsWith(".md"));
 
 /**
  * A scratch site: the project's engine parts with the fixture's own files
@@ -60,7 +63,7 @@ export function composeSite(fixtureDir: string): string {
   const root = mkdtempSync(path.join(tmpdir(), "blog-input-"));
   for (const part of ENGINE_PARTS) {
     const from = path.join(PROJECT_ROOT, part);
-    if (existsSync(from)) cpSync(from, path.join(root, part), { recursive: true });
+    if (existsSync(from)) cpSync(from, path.join(root, part), { recursive: true, filter: isEngineFile });
   }
   cpSync(fixtureDir, root, { recursive: true });
   return root;
