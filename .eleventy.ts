@@ -36,7 +36,7 @@ export default function (eleventyConfig: UserConfig): void {
 }
 
 export const config = {
-  templateFormats: ["md", "njk"],
+  templateFormats: ["md", "njk", "11ty.js"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
   // No `input` here: Eleventy lets a config file's input override the one a

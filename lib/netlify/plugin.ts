@@ -22,7 +22,7 @@ export default function netlifyPlugin(eleventyConfig: UserConfig): void {
   let rules: RedirectRule[] = [];
 
   eleventyConfig.addTemplate(
-    "netlify-redirects.11ty.ts",
+    "netlify-redirects.11ty.js",
     {
       render({ blog }: { blog: BlogData }): string {
         rules = aliasRedirects(

@@ -125,10 +125,13 @@ describe("netlify.toml", () => {
     for (const urlPath of fingerprinted) {
       assert.match(urlPath, /\.[0-9a-f]{10}\.(css|js)$/, `${urlPath} sits in /assets/build/ without a content hash`);
     }
-    for (const urlPath of [...fingerprinted, ...PAGEFIND_PATHS.hashed]) {
+    // Pagefind names its index chunks, fragments and filters by their content too.
+    const pagefindChunks = built.filter((urlPath) => /^\/pagefind\/(index|fragment|filter)\//.test(urlPath));
+    for (const urlPath of [...fingerprinted, ...pagefindChunks, ...PAGEFIND_PATHS.hashed]) {
       assert.equal(headers.headersFor(urlPath)["cache-control"], IMMUTABLE, urlPath);
     }
-    const revalidated = [...built.filter((urlPath) => !fingerprinted.includes(urlPath)), ...PAGEFIND_PATHS.entry, "/", POST];
+    const named = new Set([...fingerprinted, ...pagefindChunks]);
+    const revalidated = [...built.filter((urlPath) => !named.has(urlPath)), ...PAGEFIND_PATHS.entry, "/", POST];
     for (const urlPath of revalidated) {
       assert.equal(headers.headersFor(urlPath)["cache-control"], undefined, `${urlPath} must keep Netlify's default caching`);
     }
