@@ -9,6 +9,7 @@ import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
 import filtersPlugin from "./lib/filters/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
+import tweetsPlugin from "./lib/tweets/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   // Files at the project root that are not site content.
@@ -23,6 +24,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(contentPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(tweetsPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
 }
 
