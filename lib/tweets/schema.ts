@@ -60,7 +60,10 @@ export function validateTopics(source: YamlSource, file: string): { topics: Twee
       problems.push({ file, line: source.lineOf([index, "id"]), message: "a topic id must be lowercase words joined by hyphens, like first-90-days" });
       return;
     }
-    if (seen.has(id)) problems.push({ file, line: source.lineOf([index, "id"]), message: `topic "${id}" is declared twice` });
+    if (seen.has(id)) {
+      problems.push({ file, line: source.lineOf([index, "id"]), message: `topic "${id}" is declared twice: keep one, or give the other its own id` });
+      return;
+    }
     seen.add(id);
     if (typeof name !== "string" || !name.trim()) {
       problems.push({ file, line: source.lineOf([index, "name"]), message: `topic "${id}" needs a name` });
@@ -102,7 +105,8 @@ export function validateTweets(
     const before = problems.length;
 
     const number = checkNumber(record.number, source, index, count, lineOfNumber, file, problems);
-    const label = number === undefined ? "this tweet" : `tweet ${number}`;
+    // A repeated number still names the tweet well enough for its other messages.
+    const label = Number.isInteger(record.number) ? `tweet ${String(record.number)}` : "this tweet";
     const text = checkText(record.text, source, index, label, file, problems);
     const topic = checkTopic(record.topic, source, index, label, topicIds, file, problems);
 
