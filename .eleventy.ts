@@ -1,6 +1,8 @@
 // The site's table of contents: each concern is a local plugin in lib/.
 // Run through the tsx loader (see package.json scripts): Eleventy 3 does not
 // load TypeScript configuration by itself.
+import path from "node:path";
+
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
 import assetsPlugin from "./lib/assets/plugin.ts";
@@ -12,9 +14,12 @@ import markdownPlugin from "./lib/markdown/plugin.ts";
 import tweetsPlugin from "./lib/tweets/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
-  // Files at the project root that are not site content.
+  // Files at the project root that are not site content. Eleventy reads ignores
+  // relative to the working folder, so they are anchored to the input folder: a
+  // bare "tests/**" would also hide every fixture site under tests/.
+  const input = path.relative(".", (eleventyConfig.directories as { input: string }).input);
   for (const ignored of ["README.md", "lib/**", "scripts/**", "tests/**", ".ci/**", "bench-results/**"]) {
-    eleventyConfig.ignores.add(ignored);
+    eleventyConfig.ignores.add(path.posix.join(input.split(path.sep).join("/"), ignored));
   }
   // Edits to our TypeScript modules reload the configuration in the dev server.
   eleventyConfig.addWatchTarget("./lib/", { resetConfig: true });
@@ -32,8 +37,9 @@ export const config = {
   templateFormats: ["md", "njk", "11ty.ts"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
+  // No `input` here: Eleventy lets a configured input override the one a script
+  // passes (only the CLI freezes it), and our build and tests pass theirs.
   dir: {
-    input: ".",
     includes: "_includes",
     data: "_data",
   },
