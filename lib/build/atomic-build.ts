@@ -29,7 +29,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   process.env.BLOG_MODE ??= "production";
 
-  const eleventy = new Eleventy(options.input, staging, {
+  const eleventy = new Eleventy(eleventyInput(options.input), staging, {
     configPath: options.configPath ?? path.resolve(import.meta.dirname, "../../.eleventy.ts"),
     quietMode: options.quiet ?? true,
     source: "script",
@@ -54,6 +54,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   rmSync(previous, { recursive: true, force: true });
   return { pages };
+}
+
+/**
+ * The input folder as Eleventy needs it: relative to the working folder.
+ * Eleventy 3.1 finds directory data files (posts/posts.11tydata.json) by
+ * comparing path prefixes, which never match for an absolute input folder, so
+ * posts would lose their layout.
+ */
+export function eleventyInput(input: string): string {
+  return path.relative(process.cwd(), path.resolve(input)).split(path.sep).join("/") || ".";
 }
 
 /** Eleventy wraps errors thrown in event handlers; authors should see ours as it is. */

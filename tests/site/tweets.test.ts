@@ -82,6 +82,14 @@ describe("a site with tweets", () => {
     assert.deepEqual(texts(site.page("/tweets/4/"), ".tweet-citations__none"), ["No post explains this tweet yet."]);
   });
 
+  it("shows the card of a front matter tweet under the title when the post does not place it", () => {
+    const post = site.page("/posts/older-citing/");
+    const card = post.querySelector("article.post > .tweet-card");
+    assert.equal(card?.querySelector(".tweet-card__number a")?.getAttribute("href"), "/tweets/2/");
+    assert.equal(card?.querySelector(".tweet-card__text")?.textContent, "Ask for one thing to do differently, not for a grade.");
+    assert.equal(post.querySelectorAll(".tweet-card").length, 1);
+  });
+
   it("groups all tweets by topic on /tweets/, with a jump list and a link to each tweet", () => {
     const page = site.page("/tweets/");
     assert.deepEqual(
