@@ -13,6 +13,7 @@ import filtersPlugin from "./lib/filters/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
 import netlifyPlugin from "./lib/netlify/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
+import tweetsPlugin from "./lib/tweets/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   // Markdown and Nunjucks that are not site content. (lib/ and scripts/ hold
@@ -30,6 +31,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(commentsPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(tweetsPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.addPlugin(netlifyPlugin);

@@ -33,6 +33,9 @@ export function tweetCardPlugin(md: MarkdownIt, options: TweetCardOptions = {}):
       state.line = startLine + 1;
       return true;
     },
+    // A card line directly under a paragraph line still starts a card, instead of
+    // printing `{% tweet 5 %}` as text.
+    { alt: ["paragraph"] },
   );
 
   md.renderer.rules.tweet_card = (tokens, index, _options, env) => {

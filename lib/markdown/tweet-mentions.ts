@@ -1,6 +1,8 @@
 // Links every plain-text "Tweet 128" / "tweet #128" in a post to the tweet's
 // page and records it as a citation, so mentions feed the same back-links as
-// `tweets:` front matter. Text inside links and code is left alone.
+// `tweets:` front matter. Text inside links and code is left alone: code spans
+// and fences are not text tokens, and we track link depth, including links and
+// code written as inline HTML.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 
 import { citationsOf, type MarkdownEnv } from "./env.ts";
@@ -11,6 +13,8 @@ export interface TweetMentionOptions {
 }
 
 const MENTION = /\btweet\s?#?\s?(\d{1,4})\b/gi;
+const HTML_OPEN = /^<(a|code|kbd|samp)(?=[\s>])/i;
+const HTML_CLOSE = /^<\/(a|code|kbd|samp)\s*>/i;
 
 export function tweetMentionsPlugin(md: MarkdownIt, options: TweetMentionOptions = {}): void {
   const tweetUrl = options.tweetUrl ?? ((n: number) => `/tweets/${n}/`);
@@ -33,19 +37,24 @@ function linkMentions(
   tweetUrl: (n: number) => string,
 ): Token[] {
   const out: Token[] = [];
-  let linkDepth = 0;
+  // Links and code in Markdown syntax and in inline HTML both nest plain text tokens.
+  let protectedDepth = 0;
   let lineOffset = 0;
   for (const token of children) {
-    if (token.type === "link_open") linkDepth++;
-    if (token.type === "link_close") linkDepth--;
+    if (token.type === "link_open") protectedDepth++;
+    if (token.type === "link_close") protectedDepth--;
+    if (token.type === "html_inline") {
+      if (HTML_OPEN.test(token.content)) protectedDepth++;
+      else if (HTML_CLOSE.test(token.content)) protectedDepth = Math.max(0, protectedDepth - 1);
+    }
     if (token.type === "softbreak" || token.type === "hardbreak") lineOffset++;
-    if (token.type !== "text" || linkDepth > 0 || !MENTION.test(token.content)) {
+    const matches = token.type === "text" && protectedDepth === 0 ? [...token.content.matchAll(MENTION)] : [];
+    if (matches.length === 0) {
       out.push(token);
       continue;
     }
-    MENTION.lastIndex = 0;
     let last = 0;
-    for (const match of token.content.matchAll(MENTION)) {
+    for (const match of matches) {
       const number = Number(match[1]);
       const start = match.index;
       if (start > last) out.push(textToken(state, token.content.slice(last, start), token.level));

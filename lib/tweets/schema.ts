@@ -60,7 +60,10 @@ export function validateTopics(source: YamlSource, file: string): { topics: Twee
       problems.push({ file, line: source.lineOf([index, "id"]), message: "a topic id must be lowercase words joined by hyphens, like first-90-days" });
       return;
     }
-    if (seen.has(id)) problems.push({ file, line: source.lineOf([index, "id"]), message: `topic "${id}" is declared twice` });
+    if (seen.has(id)) {
+      problems.push({ file, line: source.lineOf([index, "id"]), message: `topic "${id}" is declared twice: keep one, or give the other its own id` });
+      return;
+    }
     seen.add(id);
     if (typeof name !== "string" || !name.trim()) {
       problems.push({ file, line: source.lineOf([index, "name"]), message: `topic "${id}" needs a name` });
@@ -73,7 +76,8 @@ export function validateTopics(source: YamlSource, file: string): { topics: Twee
 
 /**
  * Validates the tweets file against the declared topics. Numbers must run
- * 1..N without gaps or repeats, where N is the number of entries.
+ * 1..N without gaps or repeats, where N is the number of entries, so the file
+ * reads like the book: adding a tweet means adding the next number.
  */
 export function validateTweets(
   source: YamlSource,
@@ -88,7 +92,7 @@ export function validateTweets(
   }
   const entries = source.value as unknown[];
   const count = entries.length;
-  const firstLineOfNumber = new Map<number, number>();
+  const lineOfNumber = new Map<number, number>();
 
   entries.forEach((entry, index) => {
     const line = source.lineOf([index]);
@@ -98,72 +102,138 @@ export function validateTweets(
     }
     const record = entry as Record<string, unknown>;
     problems.push(...unknownKeys(record, TWEET_KEYS, source, index, file));
-    let valid = true;
+    const before = problems.length;
 
-    const numberLine = source.lineOf([index, "number"]);
-    const raw = source.rawScalar([index, "number"]);
-    const number = record.number;
-    if (number === undefined) {
-      problems.push({ file, line, message: "a tweet needs a number" });
-      valid = false;
-    } else if (typeof number !== "number" || !Number.isInteger(number)) {
-      problems.push({ file, line: numberLine, message: `tweet number "${raw ?? String(number)}" is not a whole number` });
-      valid = false;
-    } else if (number < 1 || number > count) {
-      problems.push({ file, line: numberLine, message: `tweet number ${number} is out of range: numbers run 1..${count}, one per tweet` });
-      valid = false;
-    } else if (firstLineOfNumber.has(number)) {
-      problems.push({ file, line: numberLine, message: `tweet number ${number} is used twice (first on line ${firstLineOfNumber.get(number)})` });
-      valid = false;
-    } else {
-      firstLineOfNumber.set(number, numberLine);
-    }
+    const number = checkNumber(record.number, source, index, count, lineOfNumber, file, problems);
+    // A repeated number still names the tweet well enough for its other messages.
+    const label = Number.isInteger(record.number) ? `tweet ${String(record.number)}` : "this tweet";
+    const text = checkText(record.text, source, index, label, file, problems);
+    const topic = checkTopic(record.topic, source, index, label, topicIds, file, problems);
 
-    const text = record.text;
-    const textLine = source.lineOf([index, "text"]);
-    const label = typeof number === "number" ? `tweet ${number}` : "this tweet";
-    if (typeof text !== "string" || !text.trim()) {
-      problems.push({ file, line: text === undefined ? line : textLine, message: `${label} needs text` });
-      valid = false;
-    } else {
-      const length = graphemeLength(text.trim());
-      if (length > TWEET_MAX_LENGTH) {
-        problems.push({ file, line: textLine, message: `${label} is ${length} characters long: a tweet has at most ${TWEET_MAX_LENGTH}` });
-        valid = false;
-      }
-      if (HTML_TAG.test(text)) {
-        problems.push({ file, line: textLine, message: `${label} contains HTML: tweets are plain text, write the words without tags or entities` });
-        valid = false;
-      }
-    }
-
-    const topic = record.topic;
-    const topicLine = source.lineOf([index, "topic"]);
-    if (typeof topic !== "string" || !topicIds.includes(topic)) {
-      const suggestion = typeof topic === "string" ? suggestKey(topic, topicIds) : undefined;
-      problems.push({
-        file,
-        line: topic === undefined ? line : topicLine,
-        message:
-          topic === undefined
-            ? `${label} needs a topic`
-            : `${label} has unknown topic "${String(topic)}"${suggestion ? `: did you mean "${suggestion}"?` : `: declared topics are ${topicIds.join(", ")}`}`,
-      });
-      valid = false;
-    }
-
-    if (valid) tweets.push({ number: number as number, text: (text as string).trim(), topic: topic as string });
+    if (problems.length === before) tweets.push({ number: number!, text: text!, topic: topic! });
   });
 
-  const missing: number[] = [];
-  for (let n = 1; n <= count; n++) if (!firstLineOfNumber.has(n)) missing.push(n);
-  const outOfRange = problems.some((p) => p.message.includes("out of range") || p.message.includes("not a whole number") || p.message.includes("used twice"));
-  if (missing.length > 0 && !outOfRange) {
-    problems.push({ file, line: 1, message: `tweet numbers have a gap: ${missing.join(", ")} missing` });
-  } else if (missing.length > 0) {
-    problems.push({ file, line: 1, message: `tweet numbers must run 1..${count} without gaps: ${missing.join(", ")} missing` });
-  }
-
+  problems.push(...gapProblems(count, lineOfNumber, file));
   tweets.sort((a, b) => a.number - b.number);
   return { tweets, problems };
+}
+
+function checkNumber(
+  number: unknown,
+  source: YamlSource,
+  index: number,
+  count: number,
+  lineOfNumber: Map<number, number>,
+  file: string,
+  problems: Problem[],
+): number | undefined {
+  const line = source.lineOf([index, "number"]);
+  if (number === undefined) {
+    problems.push({ file, line: source.lineOf([index]), message: `a tweet needs a number: add number: ${count} (numbers run 1..${count})` });
+    return undefined;
+  }
+  if (typeof number !== "number" || !Number.isInteger(number)) {
+    const raw = source.rawScalar([index, "number"]) ?? String(number);
+    problems.push({ file, line, message: `tweet number "${raw}" is not a whole number: write digits only, like number: 12` });
+    return undefined;
+  }
+  if (number < 1 || number > count) {
+    problems.push({
+      file,
+      line,
+      message: `tweet number ${number} is out of range: the file has ${count} tweets, so numbers run 1..${count}`,
+    });
+    return undefined;
+  }
+  const first = lineOfNumber.get(number);
+  if (first !== undefined) {
+    problems.push({ file, line, message: `tweet number ${number} is used twice (first on line ${first}): give each tweet its own number` });
+    return undefined;
+  }
+  lineOfNumber.set(number, line);
+  return number;
+}
+
+function checkText(
+  text: unknown,
+  source: YamlSource,
+  index: number,
+  label: string,
+  file: string,
+  problems: Problem[],
+): string | undefined {
+  if (text === undefined) {
+    problems.push({ file, line: source.lineOf([index]), message: `${label} needs text: add a text: line` });
+    return undefined;
+  }
+  const line = source.lineOf([index, "text"]);
+  if (typeof text !== "string" || !text.trim()) {
+    problems.push({ file, line, message: `${label} needs text: write the tip as a sentence in quotes` });
+    return undefined;
+  }
+  const trimmed = text.trim();
+  let valid = true;
+  if (trimmed.includes("\n")) {
+    problems.push({ file, line, message: `${label} spans several lines: a tweet is one line of text` });
+    valid = false;
+  }
+  const length = graphemeLength(trimmed);
+  if (length > TWEET_MAX_LENGTH) {
+    problems.push({
+      file,
+      line,
+      message: `${label} is ${length} characters long: a tweet has at most ${TWEET_MAX_LENGTH}, shorten it by ${length - TWEET_MAX_LENGTH}`,
+    });
+    valid = false;
+  }
+  if (HTML_TAG.test(trimmed)) {
+    problems.push({ file, line, message: `${label} contains HTML: tweets are plain text, write the words without tags or entities` });
+    valid = false;
+  }
+  return valid ? trimmed : undefined;
+}
+
+function checkTopic(
+  topic: unknown,
+  source: YamlSource,
+  index: number,
+  label: string,
+  topicIds: readonly string[],
+  file: string,
+  problems: Problem[],
+): string | undefined {
+  if (typeof topic === "string" && topicIds.includes(topic)) return topic;
+  if (topic === undefined) {
+    problems.push({ file, line: source.lineOf([index]), message: `${label} needs a topic: add topic: with one of ${topicIds.join(", ")}` });
+    return undefined;
+  }
+  const suggestion = typeof topic === "string" ? suggestKey(topic, topicIds) : undefined;
+  problems.push({
+    file,
+    line: source.lineOf([index, "topic"]),
+    message: `${label} has unknown topic "${String(topic)}": ${
+      suggestion ? `did you mean "${suggestion}"?` : `declare it in _data/tweetTopics.yaml or use one of ${topicIds.join(", ")}`
+    }`,
+  });
+  return undefined;
+}
+
+/**
+ * One problem per run of missing numbers, on the line of the tweet just before
+ * the gap, where the missing tweet belongs.
+ */
+function gapProblems(count: number, lineOfNumber: ReadonlyMap<number, number>, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (let n = 1; n <= count; n++) {
+    if (lineOfNumber.has(n)) continue;
+    const first = n;
+    while (n < count && !lineOfNumber.has(n + 1)) n++;
+    const missing = first === n ? `tweet number ${first} is missing` : `tweet numbers ${first}..${n} are missing`;
+    problems.push({
+      file,
+      line: lineOfNumber.get(first - 1) ?? lineOfNumber.get(n + 1) ?? 1,
+      message: `${missing}: numbers run 1..${count} without gaps, so renumber the tweets or fix the number that is wrong`,
+    });
+  }
+  return problems;
 }

@@ -11,6 +11,7 @@ import { registerDesignSuite } from "./design.suite.ts";
 import { registerCspSuite } from "./csp.suite.ts";
 import { registerPageSuite } from "./page.suite.ts";
 import { registerSearchSuite } from "./search.suite.ts";
+import { registerTweetsSuite } from "./tweets.suite.ts";
 
 const skip = browserSkipReason();
 if (skip) console.log(`# ${skip}`);
@@ -42,4 +43,5 @@ describe("the sample site in Chromium", { skip }, () => {
   registerCommentsSuite(context);
   registerSearchSuite(context);
   registerCspSuite(context);
+  registerTweetsSuite(context);
 });

@@ -65,7 +65,7 @@ export function composeSite(fixtureDir: string): string {
     const from = path.join(PROJECT_ROOT, part);
     if (existsSync(from)) cpSync(from, path.join(root, part), { recursive: true, filter: isEngineFile });
   }
-  cpSync(fixtureDir, root, { recursive: true });
+  cpSync(fixtureDir, root, { recursive: true, dereference: true });
   return root;
 }
 
