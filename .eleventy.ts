@@ -8,6 +8,7 @@ import contentPlugin from "./lib/content/plugin.ts";
 import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
 import filtersPlugin from "./lib/filters/plugin.ts";
+import imagesPlugin from "./lib/images/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
@@ -20,6 +21,7 @@ export default function (eleventyConfig: UserConfig): void {
 
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(contentPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
