@@ -6,6 +6,7 @@ import { buildSampleSite } from "../support/sample-site.ts";
 import { serveStatic } from "../support/server.ts";
 import type { BrowserSuiteContext, LazyContext } from "./context.ts";
 import { registerPageSuite } from "./page.suite.ts";
+import { registerQualitySuite } from "./quality.suite.ts";
 
 const skip = browserSkipReason();
 if (skip) console.log(`# ${skip}`);
@@ -33,4 +34,5 @@ describe("the sample site in Chromium", { skip }, () => {
   });
 
   registerPageSuite(context);
+  registerQualitySuite(context);
 });
