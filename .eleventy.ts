@@ -10,6 +10,7 @@ import contentPlugin from "./lib/content/plugin.ts";
 import dataPlugin from "./lib/data/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
 import filtersPlugin from "./lib/filters/plugin.ts";
+import imagesPlugin from "./lib/images/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
 import netlifyPlugin from "./lib/netlify/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
@@ -27,6 +28,7 @@ export default function (eleventyConfig: UserConfig): void {
 
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(contentPlugin);
   eleventyConfig.addPlugin(commentsPlugin);
   eleventyConfig.addPlugin(filtersPlugin);

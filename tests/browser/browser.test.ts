@@ -12,6 +12,7 @@ import { registerCspSuite } from "./csp.suite.ts";
 import { registerPageSuite } from "./page.suite.ts";
 import { registerSearchSuite } from "./search.suite.ts";
 import { registerTweetsSuite } from "./tweets.suite.ts";
+import { registerQualitySuite } from "./quality.suite.ts";
 
 const skip = browserSkipReason();
 if (skip) console.log(`# ${skip}`);
@@ -44,4 +45,5 @@ describe("the sample site in Chromium", { skip }, () => {
   registerSearchSuite(context);
   registerCspSuite(context);
   registerTweetsSuite(context);
+  registerQualitySuite(context);
 });
