@@ -30,8 +30,9 @@ export const config = {
   templateFormats: ["md", "njk", "11ty.ts"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
+  // No `input` here: Eleventy lets a configured input override the one a
+  // script passes (buildSite, the fixture builds, the benchmark); "." is the default.
   dir: {
-    input: ".",
     includes: "_includes",
     data: "_data",
   },

@@ -7,6 +7,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 
 import { ContentError } from "../problems.ts";
+import { endPhase } from "./timings.ts";
 
 export interface BuildOptions {
   /** The site's folder (Eleventy input). */
@@ -29,12 +30,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   process.env.BLOG_MODE ??= "production";
 
-  const eleventy = new Eleventy(options.input, staging, {
+  const eleventy = new Eleventy(eleventyInput(options.input), staging, {
     configPath: options.configPath ?? path.resolve(import.meta.dirname, "../../.eleventy.ts"),
     quietMode: options.quiet ?? true,
     source: "script",
   });
   let pages = 0;
+  const writeStarted = performance.now();
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
     pages = templates.filter((t) => typeof t.outputPath === "string").length;
@@ -42,6 +44,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     throw unwrapContentError(error);
   }
+  endPhase("eleventy", writeStarted);
 
   if (!existsSync(staging)) throw new Error(`Eleventy wrote nothing to ${staging}; _site/ was not touched.`);
   const hadPrevious = existsSync(output);
@@ -54,6 +57,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   rmSync(previous, { recursive: true, force: true });
   return { pages };
+}
+
+/**
+ * Eleventy 3 applies directory data files (layouts of posts/) only to an input
+ * given relative to the working folder; an absolute input silently loses them.
+ */
+export function eleventyInput(dir: string): string {
+  return path.relative(process.cwd(), path.resolve(dir)).split(path.sep).join("/") || ".";
 }
 
 /** Eleventy wraps errors thrown in event handlers; authors should see ours as it is. */

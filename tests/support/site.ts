@@ -7,6 +7,8 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parseHTML } from "linkedom";
 
+import { eleventyInput } from "../../lib/build/atomic-build.ts";
+
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const CONFIG_PATH = path.join(PROJECT_ROOT, ".eleventy.ts");
 
@@ -52,7 +54,7 @@ export async function withBuildEnv<T>(options: BuildFixtureOptions, run: () => P
 export async function buildFixture(input: string, options: BuildFixtureOptions = {}): Promise<BuiltSite> {
   const output = mkdtempSync(path.join(tmpdir(), "blog-site-"));
   await withBuildEnv(options, async () => {
-    const eleventy = new Eleventy(input, output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
+    const eleventy = new Eleventy(eleventyInput(input), output, { configPath: CONFIG_PATH, quietMode: true, source: "script" });
     eleventy.disableLogger();
     await eleventy.write();
   });
