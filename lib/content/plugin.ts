@@ -8,7 +8,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { buildContextFromEnv } from "../build-context.ts";
 import { endPhase } from "../build/timings.ts";
 import { FEED_SIZE } from "../feeds/plugin.ts";
-import { createMarkdown } from "../markdown/index.ts";
+import { markdownFor } from "../markdown/index.ts";
+import { forgetParsedTokens } from "../markdown/token-reuse.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { ContentError } from "../problems.ts";
 import { buildBlogIndex, summarize, type BlogIndex, type PostSummary } from "./blog-index.ts";
@@ -52,7 +53,7 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
 }
 
 export default function contentPlugin(eleventyConfig: UserConfig): void {
-  const md = createMarkdown();
+  const md = markdownFor(eleventyConfig);
   const cache = new PostCache();
   const { production } = buildContextFromEnv();
   let blog: BlogData | undefined;
@@ -66,6 +67,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => {
     const started = performance.now();
     inputDir = directories.input;
+    forgetParsedTokens(md);
     const { buildDate } = buildContextFromEnv();
     const content = loadContent({ root: inputDir, buildDate, md, cache });
     if (content.problems.length > 0) throw new ContentError(content.problems);
