@@ -7,6 +7,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 
 import { ContentError } from "../problems.ts";
+import { endPhase } from "./timings.ts";
 
 export interface BuildOptions {
   /** The site's folder (Eleventy input). */
@@ -37,6 +38,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Our own messages say what went wrong; Eleventy's would repeat it with a stack trace.
   eleventy.disableLogger();
   let pages = 0;
+  const writeStarted = performance.now();
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
     pages = templates.filter((t) => typeof t.outputPath === "string").length;
@@ -44,6 +46,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     throw unwrapContentError(error);
   }
+  endPhase("eleventy", writeStarted);
 
   if (!existsSync(staging)) throw new Error(`Eleventy wrote nothing to ${staging}; _site/ was not touched.`);
   const hadPrevious = existsSync(output);

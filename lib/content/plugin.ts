@@ -6,8 +6,10 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
 import { buildContextFromEnv } from "../build-context.ts";
+import { endPhase } from "../build/timings.ts";
 import { FEED_SIZE } from "../feeds/plugin.ts";
-import { createMarkdown } from "../markdown/index.ts";
+import { markdownFor } from "../markdown/index.ts";
+import { forgetParsedTokens } from "../markdown/token-reuse.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { ContentError } from "../problems.ts";
 import { buildBlogIndex, summarize, type BlogIndex, type PostSummary } from "./blog-index.ts";
@@ -57,23 +59,26 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
 }
 
 export default function contentPlugin(eleventyConfig: UserConfig): void {
-  const md = createMarkdown();
+  const md = markdownFor(eleventyConfig);
   const cache = new PostCache();
   const { production } = buildContextFromEnv();
   let blog: BlogData | undefined;
   let inputDir = ".";
 
-  const entryFor = (inputPath: string) =>
-    blog?.byFile.get(path.relative(inputDir, inputPath).split(path.sep).join("/"));
+  const projectFile = (inputPath: string) => path.relative(inputDir, inputPath).split(path.sep).join("/");
+  const entryFor = (inputPath: string) => blog?.byFile.get(projectFile(inputPath));
   const isPost = (inputPath: string) =>
     path.relative(inputDir, inputPath).split(path.sep)[0] === "posts";
 
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => {
+    const started = performance.now();
     inputDir = directories.input;
+    forgetParsedTokens(md);
     const { buildDate } = buildContextFromEnv();
     const content = loadContent({ root: inputDir, buildDate, md, cache });
     if (content.problems.length > 0) throw new ContentError(content.problems);
     blog = buildBlogData(content, production, buildDate);
+    endPhase("content", started);
   });
 
   eleventyConfig.addGlobalData("blog", () => blog);
@@ -85,12 +90,12 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   });
 
   eleventyConfig.addCollection("feedPosts", (api: { getAll(): FeedPost["item"][] }) => {
-    const items = new Map(api.getAll().map((item) => [item.inputPath, item]));
+    const items = new Map(api.getAll().map((item) => [projectFile(item.inputPath), item]));
     const feed: FeedPost[] = [];
     for (const summary of blog?.posts ?? []) {
       if (feed.length === FEED_SIZE) break;
       if (summary.status !== "published") continue;
-      const item = items.get(`./${path.join(inputDir, summary.file).split(path.sep).join("/")}`.replace(/^\.\/\.\//, "./"));
+      const item = items.get(summary.file);
       if (item) feed.push({ summary, item });
     }
     return feed;

@@ -5,12 +5,30 @@ import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import { truncateAtWord } from "../content/text.ts";
 import { citationsOf, type MarkdownEnv, type TweetCitation } from "./env.ts";
 import { tweetCardPlugin } from "./tweet-card.ts";
+import { parseForRender, reuseParsedTokens } from "./token-reuse.ts";
 import { tweetMentionsPlugin } from "./tweet-mentions.ts";
 
 export function createMarkdown(): MarkdownIt {
   return markdownIt({ html: true, linkify: true, typographer: true })
     .use(tweetMentionsPlugin)
     .use(tweetCardPlugin);
+}
+
+const perConfiguration = new WeakMap<object, MarkdownIt>();
+
+/**
+ * The instance a configuration renders with and the content index parses with:
+ * one per configuration (the dev server makes a new one when lib/ changes), so
+ * the index's parse is reused for rendering.
+ */
+export function markdownFor(eleventyConfig: object): MarkdownIt {
+  let md = perConfiguration.get(eleventyConfig);
+  if (!md) {
+    md = createMarkdown();
+    reuseParsedTokens(md);
+    perConfiguration.set(eleventyConfig, md);
+  }
+  return md;
 }
 
 /** What the content index learns from a post body without rendering it. */
@@ -23,7 +41,7 @@ export interface BodyAnalysis {
 
 export function analyzeBody(md: MarkdownIt, body: string, descriptionLength: number): BodyAnalysis {
   const env: MarkdownEnv = {};
-  const tokens = md.parse(body, env);
+  const tokens = parseForRender(md, body, env);
   let firstParagraph = "";
   let words = 0;
   let inParagraph = false;

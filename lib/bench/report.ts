@@ -1,0 +1,106 @@
+// The benchmark's arithmetic and its Markdown table: medians of repeated runs,
+// our build against bare Eleventy, growth with the number of posts.
+
+/** One measured build. */
+export interface BuildRun {
+  wallMs: number;
+  /** User plus system CPU time of the build process and its children. */
+  cpuMs: number;
+  /** Largest resident set of the build process or any one child, in bytes. */
+  peakRssBytes: number;
+  /** Phase timings the build printed (`BLOG_TIMINGS=1`), when it did. */
+  phases?: Record<string, number>;
+}
+
+export interface BuildStats {
+  runs: BuildRun[];
+  wallMs: number;
+  cpuMs: number;
+  peakRssBytes: number;
+  /** Median share of the wall time spent in search-indexing phases; undefined when the build has none. */
+  searchShare: number | undefined;
+}
+
+export interface SizeResult {
+  posts: number;
+  ours: BuildStats;
+  bare: BuildStats;
+}
+
+export interface DevEditResult {
+  posts: number;
+  /** Milliseconds from saving a post until its rebuilt page was written, per edit. */
+  oursMs: number[];
+  bareMs: number[];
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Phases that count as search indexing, whatever the search plugin calls them. */
+export function isSearchPhase(name: string): boolean {
+  return /search|pagefind/i.test(name);
+}
+
+export function buildStats(runs: BuildRun[]): BuildStats {
+  const shares = runs
+    .filter((run) => run.phases && Object.keys(run.phases).some(isSearchPhase))
+    .map((run) => sumPhases(run.phases!, isSearchPhase) / run.wallMs);
+  return {
+    runs,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    peakRssBytes: median(runs.map((r) => r.peakRssBytes)),
+    searchShare: shares.length > 0 ? median(shares) : undefined,
+  };
+}
+
+function sumPhases(phases: Record<string, number>, keep: (name: string) => boolean): number {
+  return Object.entries(phases).reduce((sum, [name, ms]) => (keep(name) ? sum + ms : sum), 0);
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const percent = (share: number | undefined) => (share === undefined ? "n/a" : `${Math.round(share * 100)} %`);
+
+/** The results as Markdown a reader can paste: one table, then growth and the dev server. */
+export function formatReport(sizes: readonly SizeResult[], dev: DevEditResult | undefined): string {
+  const lines = [
+    "| Posts | Build | Wall (median) | CPU (user+sys) | Peak memory | ms per post | Ours / bare (wall) | Ours / bare (CPU) | Search share |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const { posts, ours, bare } of sizes) {
+    lines.push(
+      `| ${posts} | ours | ${seconds(ours.wallMs)} | ${seconds(ours.cpuMs)} | ${megabytes(ours.peakRssBytes)} | ${(ours.wallMs / posts).toFixed(2)} | ${ratio(ours.wallMs, bare.wallMs)} | ${ratio(ours.cpuMs, bare.cpuMs)} | ${percent(ours.searchShare)} |`,
+      `| ${posts} | bare Eleventy | ${seconds(bare.wallMs)} | ${seconds(bare.cpuMs)} | ${megabytes(bare.peakRssBytes)} | ${(bare.wallMs / posts).toFixed(2)} | | | |`,
+    );
+  }
+  const sorted = [...sizes].sort((a, b) => a.posts - b.posts);
+  const [smallest, largest] = [sorted[0], sorted.at(-1)];
+  if (smallest && largest && smallest !== largest) {
+    lines.push(
+      "",
+      `Growth ${smallest.posts} → ${largest.posts} posts (wall): ours ${ratio(largest.ours.wallMs, smallest.ours.wallMs)}, ` +
+        `bare Eleventy ${ratio(largest.bare.wallMs, smallest.bare.wallMs)}; ` +
+        `per extra post: ours ${marginal(smallest.ours, largest.ours, smallest.posts, largest.posts)}, ` +
+        `bare ${marginal(smallest.bare, largest.bare, smallest.posts, largest.posts)}.`,
+    );
+  }
+  if (dev) {
+    lines.push(
+      "",
+      `Dev server, one-post edit on ${dev.posts} posts (save → page written, median of ${dev.oursMs.length}): ` +
+        `ours ${Math.round(median(dev.oursMs))} ms, bare Eleventy \`--serve --incremental\` ${Math.round(median(dev.bareMs))} ms.`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function marginal(small: BuildStats, large: BuildStats, smallPosts: number, largePosts: number): string {
+  return `${((large.wallMs - small.wallMs) / (largePosts - smallPosts)).toFixed(2)} ms`;
+}

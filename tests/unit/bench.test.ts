@@ -1,0 +1,78 @@
+// The benchmark's own helpers: the synthetic posts must be reproducible and
+// shaped like real posts, or its figures mean nothing.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { BENCH_TAGS, generatePosts } from "../../lib/bench/generate-posts.ts";
+import { summarizeProfile, type CpuProfile } from "../../lib/bench/profile.ts";
+import { buildStats, median } from "../../lib/bench/report.ts";
+import { readPost } from "../../lib/content/posts.ts";
+import { createMarkdown } from "../../lib/markdown/index.ts";
+
+describe("synthetic posts", () => {
+  it("are identical for the same seed and differ for another", () => {
+    const first = generatePosts({ count: 20, seed: 7 });
+    assert.deepEqual(generatePosts({ count: 20, seed: 7 }), first);
+    assert.notDeepEqual(generatePosts({ count: 20, seed: 8 }), first);
+  });
+
+  it("are valid posts whose bodies count 600 to 900 words as the content index counts them", () => {
+    const md = createMarkdown();
+    for (const generated of generatePosts({ count: 60, seed: 3 })) {
+      const { post, problems } = readPost(generated.text, generated.file, md);
+      assert.deepEqual(problems, [], generated.file);
+      assert.equal(post!.words, generated.words, generated.file);
+      assert.ok(post!.words >= 600 && post!.words <= 900, `${generated.file}: ${post!.words} words`);
+    }
+  });
+
+  it("have unique slugs, tags from the fixed set, and dates over fifteen years", () => {
+    const posts = generatePosts({ count: 500 });
+    assert.equal(new Set(posts.map((p) => p.slug)).size, 500);
+    const years = new Set(posts.map((p) => Number(p.file.split("/")[1])));
+    assert.equal(Math.min(...years), 2011);
+    assert.equal(Math.max(...years), 2025);
+    const md = createMarkdown();
+    const tags = new Set(posts.slice(0, 100).flatMap((p) => readPost(p.text, p.file, md).post!.frontMatter.tags));
+    assert.ok([...tags].every((tag) => (BENCH_TAGS as readonly string[]).includes(tag)));
+  });
+
+  it("cite tweets in front matter and in the body, and give half of them a description", () => {
+    const md = createMarkdown();
+    const posts = generatePosts({ count: 200 }).map((p) => readPost(p.text, p.file, md).post!);
+    const described = posts.filter((p) => p.frontMatter.description !== undefined).length;
+    assert.ok(described > 70 && described < 130, `${described} of 200 described`);
+    assert.ok(posts.some((p) => p.frontMatter.tweets.length === 2));
+    assert.ok(posts.some((p) => p.citations.some((c) => !c.placed && c.line > 5)));
+    assert.ok(posts.every((p) => p.citedTweets.every((n) => n >= 1 && n <= 140)));
+  });
+});
+
+describe("benchmark arithmetic", () => {
+  it("takes the middle value, or the mean of the two middle values", () => {
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+  });
+
+  it("reports the search share only when the build timed a search phase", () => {
+    const run = { wallMs: 1000, cpuMs: 900, peakRssBytes: 1 };
+    assert.equal(buildStats([{ ...run, phases: { eleventy: 900 } }]).searchShare, undefined);
+    assert.equal(buildStats([{ ...run, phases: { eleventy: 900, "search-index": 250 } }]).searchShare, 0.25);
+  });
+
+  it("counts a function's self time where it was sampled and its total time once per sample", () => {
+    const frame = (functionName: string) => ({ functionName, url: "file:///repo/lib/x.ts", lineNumber: 0, columnNumber: 0 });
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame("outer"), children: [2] },
+        { id: 2, callFrame: frame("inner"), children: [3] },
+        { id: 3, callFrame: frame("outer") },
+      ],
+      samples: [1, 2, 3],
+      timeDeltas: [1000, 2000, 4000],
+    };
+    const byName = new Map(summarizeProfile(profile, "/repo").functions.map((f) => [f.name, f]));
+    assert.deepEqual(byName.get("outer (lib/x.ts:1)"), { name: "outer (lib/x.ts:1)", file: "lib/x.ts", selfMs: 5, totalMs: 7 });
+    assert.deepEqual(byName.get("inner (lib/x.ts:1)"), { name: "inner (lib/x.ts:1)", file: "lib/x.ts", selfMs: 2, totalMs: 6 });
+  });
+});
