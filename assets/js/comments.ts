@@ -1,55 +1,28 @@
-// The giscus thread under a post, self-hosted: the `giscus` package defines the
-// <giscus-widget> element, which puts giscus.app's iframe on the page. The page
-// already holds a plain link to the discussion; this script adds the widget
-// (at once for `loading: lazy`, on a button press for `loading: click`), keeps
-// its theme in step with the reader's color scheme, and hides the link once
-// giscus has shown it is there.
-import "giscus";
-import type { GiscusWidget } from "giscus";
+// Loads the giscus thread under a post only when it is wanted, so a post page
+// ships almost no script before the reader scrolls: with `loading: lazy` the
+// widget module (giscus-widget.ts, its URL in `data-widget`) is imported when
+// the thread comes near the viewport; with `loading: click` when the reader
+// presses "Load comments", and nothing contacts GitHub before that.
 
-const GISCUS_ORIGIN = "https://giscus.app";
-const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
-const currentTheme = () => (darkScheme.matches ? "dark" : "light");
+type WidgetModule = { mountThread(thread: HTMLElement, loading: "lazy" | "eager"): void };
 
-function createWidget(thread: HTMLElement, loading: "lazy" | "eager"): GiscusWidget {
-  const data = thread.dataset;
-  const widget = document.createElement("giscus-widget");
-  widget.repo = data.repo as GiscusWidget["repo"];
-  widget.repoId = data.repoId;
-  widget.category = data.category;
-  widget.categoryId = data.categoryId;
-  // `specific` + `strict`: the thread is found by the exact term (slug or pinned
-  // `discussion`), so a renamed title or a similar path never shares or loses it.
-  widget.mapping = "specific";
-  widget.term = data.term;
-  widget.strict = "1";
-  widget.reactionsEnabled = data.reactions === "0" ? "0" : "1";
-  widget.emitMetadata = "0";
-  widget.inputPosition = data.inputPosition === "top" ? "top" : "bottom";
-  widget.lang = (data.lang ?? "en") as GiscusWidget["lang"];
-  widget.loading = loading;
-  widget.theme = currentTheme();
-  thread.append(widget);
-  return widget;
+const loadWidget = (thread: HTMLElement) => import(thread.dataset.widget!) as Promise<WidgetModule>;
+
+function whenNear(thread: HTMLElement, run: () => void): void {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      run();
+    },
+    { rootMargin: "800px 0px" },
+  );
+  observer.observe(thread);
 }
 
 function setUp(thread: HTMLElement): void {
-  const widgets: GiscusWidget[] = [];
-  const fallback = thread.parentElement?.querySelector<HTMLElement>("[data-giscus-fallback]");
-
-  // After its first render the widget sends a changed property to the iframe as
-  // a `setConfig` message, so the theme switches without reloading the thread.
-  darkScheme.addEventListener("change", () => {
-    for (const widget of widgets) widget.theme = currentTheme();
-  });
-
-  window.addEventListener("message", (event: MessageEvent<unknown>) => {
-    if (event.origin !== GISCUS_ORIGIN || !fallback) return;
-    if (typeof event.data === "object" && event.data !== null && "giscus" in event.data) fallback.hidden = true;
-  });
-
   if (thread.dataset.loading !== "click") {
-    widgets.push(createWidget(thread, "lazy"));
+    whenNear(thread, () => void loadWidget(thread).then((widget) => widget.mountThread(thread, "lazy")));
     return;
   }
   const consent = thread.querySelector<HTMLElement>("[data-giscus-consent]");
@@ -58,9 +31,11 @@ function setUp(thread: HTMLElement): void {
   consent.hidden = false;
   button.addEventListener(
     "click",
-    () => {
+    async () => {
+      button.disabled = true;
+      const widget = await loadWidget(thread);
       consent.remove();
-      widgets.push(createWidget(thread, "eager"));
+      widget.mountThread(thread, "eager");
       // The pressed button is gone; keep the keyboard user's place at the thread.
       thread.tabIndex = -1;
       thread.focus();

@@ -45,6 +45,22 @@ function rememberQuery(term: string): void {
   history.replaceState(history.state, "", url);
 }
 
+/**
+ * Pagefind 1.6 renders each filter dropdown's trigger as a button with role
+ * "combobox", whose visible text does not name it for assistive technology
+ * (a combobox takes no name from its content): name it by its label.
+ */
+function nameFilterTriggers(root: HTMLElement): void {
+  const label = () => {
+    for (const trigger of root.querySelectorAll<HTMLElement>(".pf-dropdown-trigger:not([aria-label])")) {
+      const text = trigger.querySelector(".pf-dropdown-trigger-label")?.textContent?.trim();
+      if (text) trigger.setAttribute("aria-label", `Filter by ${text.toLowerCase()}`);
+    }
+  };
+  label();
+  new MutationObserver(label).observe(root, { childList: true, subtree: true });
+}
+
 async function start(root: HTMLElement): Promise<void> {
   try {
     await import(COMPONENT_UI_URL);
@@ -60,6 +76,7 @@ async function start(root: HTMLElement): Promise<void> {
   const instance = components.getInstanceManager().getInstance("default");
   instance.on("error", () => showFailure(root));
   instance.on("search", rememberQuery);
+  nameFilterTriggers(root);
   root.hidden = false;
 
   const sort = root.querySelector<HTMLSelectElement>("[data-search-sort]");

@@ -8,6 +8,7 @@ import { renderDocument } from "../authoring/front-matter.ts";
 import { truncateAtWord } from "../content/text.ts";
 import { DESCRIPTION_MAX_LENGTH } from "../content/front-matter.ts";
 import { postUrl } from "../content/posts.ts";
+import { isSiteRoute } from "../site/routes.ts";
 import { autop, isBlockContent } from "./autop.ts";
 import { wpDay, wpIsoTimestamp } from "./dates.ts";
 import { createConverter, htmlToMarkdown } from "./markdown.ts";
@@ -261,7 +262,11 @@ export function planImport(wxr: WxrExport, source: string, options: ImportOption
     const url = kind === "post" ? postUrl(slug) : `/${slug}/`;
     const aliases: string[] = [];
     const oldPath = item.link ? site.pathOf(item.link) : undefined;
-    if (oldPath && pathKey(oldPath) !== pathKey(url)) aliases.push(oldPath);
+    if (oldPath && !oldPath.includes("?") && isSiteRoute(oldPath.toLowerCase())) {
+      report.warnings.push(`"${title}" was at ${oldPath}, which this site now uses for its own page: that address no longer leads to it (it is at ${url}).`);
+    } else if (oldPath && pathKey(oldPath) !== pathKey(url)) {
+      aliases.push(oldPath);
+    }
     const idAlias = kind === "post" ? `/?p=${item.id}` : `/?page_id=${item.id}`;
     if (!aliases.some((alias) => pathKey(alias) === pathKey(idAlias))) aliases.push(idAlias);
     planned.push({ item, kind, slug, file, url, title, day, draft, aliases, oldPath });

@@ -20,7 +20,7 @@ export function registerTweetsSuite(context: LazyContext): void {
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(`${server.url}/tweets/57/`);
-      assert.equal(await page.locator("h1").innerText(), "Success Tweet 57 of 140");
+      assert.equal((await page.locator("h1").textContent())?.replace(/\s+/g, " ").trim(), "Success Tweet 57 of 140");
       await page.locator("[data-copy-link]").click();
       assert.equal(await page.locator("[data-copy-status]").innerText(), "Link copied.");
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "https://blog.example.com/tweets/57/");

@@ -39,7 +39,10 @@ describe("a site with giscus configured", () => {
 
   it("writes the giscus settings and the post's term for the widget", () => {
     const thread = site.page("/posts/with-archive/").querySelector<HTMLElement>("[data-giscus]")!;
-    assert.deepEqual({ ...thread.dataset }, {
+    const { widget, ...settings } = thread.dataset;
+    assert.match(widget ?? "", /^\/assets\/build\/js\/giscus-widget\.[0-9a-f]{10}\.js$/);
+    assert.ok(site.exists(widget!), "the widget module is built");
+    assert.deepEqual(settings, {
       giscus: "",
       repo: "dana-whitfield/career-compass",
       repoId: "R_kgDOMx7Lqw",
