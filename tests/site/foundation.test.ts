@@ -123,7 +123,9 @@ describe("a production build", () => {
     assert.deepEqual(feed.items.map((item) => item.url), PUBLISHED.map((u) => `https://fixture.example.org${u}`));
     const alpha = feed.items.find((item) => item.title === "Alpha post")!;
     assert.match(alpha.content ?? "", /href="https:\/\/fixture\.example\.org\/posts\/beta\/"/);
-    assert.match(alpha.content ?? "", /src="https:\/\/fixture\.example\.org\/assets\/images\/coffee-chat\.jpg"/);
+    const images = [...(alpha.content ?? "").matchAll(/\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(images.length > 0, "the post's image is in the feed");
+    for (const src of images) assert.match(src, /^https:\/\/fixture\.example\.org\//);
     assert.equal(feed.authors[0]?.name, "Test Mentor");
     assert.ok(feed.updated);
   });
