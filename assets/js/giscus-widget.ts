@@ -38,10 +38,15 @@ export function mountThread(thread: HTMLElement, loading: "lazy" | "eager"): voi
   const fallback = thread.parentElement?.querySelector<HTMLElement>("[data-giscus-fallback]");
   const widget = createWidget(thread, loading);
 
-  // After its first render the widget sends a changed property to the iframe as
-  // a `setConfig` message, so the theme switches without reloading the thread.
+  // giscus takes a new theme as a `setConfig` message to its iframe, so the
+  // thread switches without reloading. The widget posts one too when its
+  // property changes, but only after Lit's next update; posting directly makes
+  // the switch immediate (a repeated setConfig is harmless).
   darkScheme.addEventListener("change", () => {
-    widget.theme = currentTheme();
+    const theme = currentTheme();
+    widget.theme = theme;
+    const frame = widget.shadowRoot?.querySelector("iframe");
+    frame?.contentWindow?.postMessage({ giscus: { setConfig: { theme } } }, GISCUS_ORIGIN);
   });
 
   window.addEventListener("message", (event: MessageEvent<unknown>) => {
