@@ -22,7 +22,8 @@ export function registerTweetsSuite(context: LazyContext): void {
       await page.goto(`${server.url}/tweets/57/`);
       assert.equal((await page.locator("h1").textContent())?.replace(/\s+/g, " ").trim(), "Success Tweet 57 of 140");
       await page.locator("[data-copy-link]").click();
-      assert.equal(await page.locator("[data-copy-status]").innerText(), "Link copied.");
+      // The clipboard write is asynchronous; the status says when it is done.
+      await page.locator("[data-copy-status]", { hasText: "Link copied." }).waitFor({ timeout: 5000 });
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "https://blog.example.com/tweets/57/");
       assert.deepEqual(errors, []);
       assert.deepEqual(blocked, []);
