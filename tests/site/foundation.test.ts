@@ -171,3 +171,19 @@ describe("a development build", () => {
     assert.equal(site.page("/posts/draft/").querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex");
   });
 });
+
+describe("a tag with markup characters in its name", () => {
+  let site: BuiltSite;
+  before(async () => {
+    site = await buildFixture(fixturePath("escaping"), { buildDate: BUILD_DATE });
+  });
+  after(() => site.remove());
+
+  it("shows the name as written in the tag page's title, heading and description, escaped exactly once", () => {
+    const page = site.page("/tags/q-and-a-b/");
+    assert.equal(page.querySelector("title")?.textContent, "Posts tagged “Q&A <b>” · Fixture Blog");
+    assert.equal(page.querySelector("h1")?.textContent, "Posts tagged “Q&A <b>”");
+    assert.equal(page.querySelector('meta[name="description"]')?.getAttribute("content"), "Career advice posts about Q&A <b>.");
+    assert.equal(site.page("/tags/its/").querySelector("h1")?.textContent, "Posts tagged “it's”");
+  });
+});
