@@ -1,7 +1,7 @@
 // Lays out the two sites the benchmark builds from the same generated posts:
 // a full copy of our site (data, layouts, pages, assets) and a bare Eleventy
 // site with one minimal layout and nothing else, the baseline.
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import type { GeneratedPost } from "./generate-posts.ts";
@@ -31,9 +31,11 @@ export function writePosts(dir: string, posts: readonly GeneratedPost[]): void {
 
 /** Our site, with `posts` in place of the project's own posts. */
 export function writeFullSite(dir: string, projectRoot: string, posts: readonly GeneratedPost[]): void {
-  for (const part of SITE_PARTS) cpSync(path.join(projectRoot, part), path.join(dir, part), { recursive: true });
-  // TypeScript templates in pages/ import ../lib/ as they do in the project.
-  symlinkSync(path.join(projectRoot, "lib"), path.join(dir, "lib"), "dir");
+  // Our archived comments belong to our own posts, which the synthetic site does not have.
+  const ourComments = path.join(projectRoot, "_data", "comments");
+  for (const part of SITE_PARTS) {
+    cpSync(path.join(projectRoot, part), path.join(dir, part), { recursive: true, filter: (source) => !source.startsWith(ourComments) });
+  }
   writePosts(dir, posts);
 }
 

@@ -6,6 +6,7 @@ import path from "node:path";
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
+import { endPhase } from "../build/timings.ts";
 import { searchFacets, type SearchEntry } from "./facets.ts";
 import { isIndexable, SearchIndexer, type PagefindLoader } from "./indexer.ts";
 
@@ -37,6 +38,10 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
 
   eleventyConfig.on("eleventy.after", async ({ directories }: BuildEvent) => {
     if (!indexer) return;
+    // What search adds to the build's wall time: the wait, after rendering, for
+    // Pagefind to finish the pages it was fed and write the index (the benchmark reads it).
+    const started = performance.now();
     await indexer.finish(path.resolve(directories.output, "pagefind"));
+    endPhase("search", started);
   });
 }
