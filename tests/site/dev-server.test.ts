@@ -58,9 +58,12 @@ describe("the dev server", () => {
     await waitFor("the first build", () => fetchText(`${BASE}/`));
   });
 
-  after(() => {
+  after(async () => {
+    // Let the server stop writing before its folder goes.
+    const exited = new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(undefined)));
     server.kill("SIGINT");
-    rmSync(root, { recursive: true, force: true });
+    await exited;
+    rmSync(root, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it("listens on 127.0.0.1 and on no other interface", async () => {
