@@ -12,6 +12,7 @@ import { markdownFor } from "../markdown/index.ts";
 import { forgetParsedTokens } from "../markdown/token-reuse.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { ContentError } from "../problems.ts";
+import { tweetUrl } from "../tweets/browse.ts";
 import { buildBlogIndex, summarize, type BlogIndex, type PostSummary } from "./blog-index.ts";
 import { loadContent, PostCache, type Content, type LoadedPost } from "./load.ts";
 
@@ -67,8 +68,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
 
   const projectFile = (inputPath: string) => path.relative(inputDir, inputPath).split(path.sep).join("/");
   const entryFor = (inputPath: string) => blog?.byFile.get(projectFile(inputPath));
-  const isPost = (inputPath: string) =>
-    path.relative(inputDir, inputPath).split(path.sep)[0] === "posts";
+  const isPost = (inputPath: string) => projectFile(inputPath).startsWith("posts/");
 
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => {
     const started = performance.now();
@@ -102,7 +102,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   });
 
   eleventyConfig.addShortcode("tweetCard", (number: number) =>
-    renderTweetCard(number, blog?.tweetsByNumber.get(number)?.text, `/tweets/${number}/`),
+    renderTweetCard(number, blog?.tweetsByNumber.get(number)?.text, tweetUrl(number)),
   );
 
   eleventyConfig.addGlobalData("eleventyComputed.post", () => (data: { page: { inputPath: string } }) =>

@@ -4,6 +4,7 @@
 import type { MarkdownIt, StateBlock } from "markdown-it";
 
 import { escapeHtml } from "../html.ts";
+import { tweetUrl as defaultTweetUrl } from "../tweets/browse.ts";
 import { citationsOf, type MarkdownEnv } from "./env.ts";
 
 export interface TweetCardOptions {
@@ -13,7 +14,7 @@ export interface TweetCardOptions {
 const CARD_LINE = /^\{%-?\s*tweet\s+(\d{1,4})\s*-?%\}\s*$/;
 
 export function tweetCardPlugin(md: MarkdownIt, options: TweetCardOptions = {}): void {
-  const tweetUrl = options.tweetUrl ?? ((n: number) => `/tweets/${n}/`);
+  const tweetUrl = options.tweetUrl ?? defaultTweetUrl;
 
   md.block.ruler.before(
     "paragraph",

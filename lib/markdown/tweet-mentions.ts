@@ -5,6 +5,7 @@
 // code written as inline HTML.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 
+import { tweetUrl as defaultTweetUrl } from "../tweets/browse.ts";
 import { citationsOf, type MarkdownEnv } from "./env.ts";
 
 export interface TweetMentionOptions {
@@ -17,7 +18,7 @@ const HTML_OPEN = /^<(a|code|kbd|samp)(?=[\s>])/i;
 const HTML_CLOSE = /^<\/(a|code|kbd|samp)\s*>/i;
 
 export function tweetMentionsPlugin(md: MarkdownIt, options: TweetMentionOptions = {}): void {
-  const tweetUrl = options.tweetUrl ?? ((n: number) => `/tweets/${n}/`);
+  const tweetUrl = options.tweetUrl ?? defaultTweetUrl;
 
   md.core.ruler.after("inline", "tweet_mentions", (state: StateCore) => {
     const env = state.env as MarkdownEnv;
