@@ -1,6 +1,8 @@
 // Starts Pagefind's Component UI on /search/: loads it from the index bundle,
 // runs the query from `?q=` (the header's search form), keeps `?q=` in step
-// with what the reader types, and adds "newest first" sorting. Without
+// with what the reader types, adds "newest first" sorting and a "Show more
+// results" button, and fetches the index for a word while the input waits
+// out its debounce. Without
 // JavaScript the page's <noscript> points to the archive and tags instead.
 
 /** Written by the build (lib/search/plugin.ts) with the index; not bundled by esbuild. */
@@ -12,7 +14,13 @@ interface PagefindInstance {
   searchSort: Record<string, "asc" | "desc">;
   triggerSearch(term: string): void;
   on(event: "search", callback: (term: string) => void): void;
+  on(event: "results", callback: (result: { results: unknown[] }) => void): void;
   on(event: "error", callback: (error: { message?: string }) => void): void;
+  /**
+   * The Pagefind API instance behind the Component UI, once loaded. Not part of
+   * its documented surface (Pagefind 1.6), so every use is optional.
+   */
+  __pagefind__?: { preload?(term: string): Promise<void> };
 }
 
 interface PagefindComponents {
@@ -61,6 +69,49 @@ function nameFilterTriggers(root: HTMLElement): void {
   new MutationObserver(label).observe(root, { childList: true, subtree: true });
 }
 
+/**
+ * Shows the results `max-results` at a time: the button raises the limit by
+ * that much and searches again (Pagefind keeps what it loaded, so only the
+ * newly shown results fetch anything). A new search term starts over.
+ */
+function pageResults(root: HTMLElement, instance: PagefindInstance): void {
+  const results = root.querySelector<HTMLElement>("pagefind-results");
+  const more = root.querySelector<HTMLButtonElement>("[data-search-more]");
+  if (!results || !more) return;
+  const pageSize = Number(results.getAttribute("max-results")) || 20;
+  let shown = pageSize;
+  let term = "";
+  const show = (count: number) => {
+    shown = count;
+    results.setAttribute("max-results", String(count));
+  };
+  instance.on("search", (searched) => {
+    if (searched !== term) show(pageSize);
+    term = searched;
+  });
+  instance.on("results", ({ results: found }) => {
+    const hadFocus = document.activeElement === more;
+    more.hidden = !term || found.length <= shown;
+    // The last page has no button; keep the reader's place in the list.
+    if (hadFocus && more.hidden) root.querySelector<HTMLElement>(".search-result:last-of-type a")?.focus();
+  });
+  more.addEventListener("click", () => {
+    show(shown + pageSize);
+    instance.triggerSearch(instance.searchTerm);
+  });
+}
+
+/**
+ * The Component UI asks Pagefind for a word only after the input's debounce;
+ * asking for its index chunk on each keystroke lets the download overlap that wait.
+ */
+function preloadWhileTyping(root: HTMLElement, instance: PagefindInstance): void {
+  root.querySelector("pagefind-input input")?.addEventListener("input", (event) => {
+    const term = (event.target as HTMLInputElement).value.trim();
+    if (term) void instance.__pagefind__?.preload?.(term).catch(() => undefined);
+  });
+}
+
 async function start(root: HTMLElement): Promise<void> {
   try {
     await import(COMPONENT_UI_URL);
@@ -77,6 +128,8 @@ async function start(root: HTMLElement): Promise<void> {
   instance.on("error", () => showFailure(root));
   instance.on("search", rememberQuery);
   nameFilterTriggers(root);
+  pageResults(root, instance);
+  preloadWhileTyping(root, instance);
   root.hidden = false;
 
   const sort = root.querySelector<HTMLSelectElement>("[data-search-sort]");

@@ -172,6 +172,33 @@ export function registerSearchSuite(lazy: LazyContext): void {
       await search.close();
     });
 
+    it("shows twenty results at a time, and the next twenty each time the reader asks for more", async () => {
+      const search = await openSearch(lazy, "/search/?q=your");
+      const total = await resultCount(search.page, "your");
+      assert.ok(total > 40, `"your" needs more than two pages of results for this test, found ${total}`);
+      const more = search.page.getByRole("button", { name: "Show more results" });
+      await more.waitFor();
+      assert.equal(await search.page.locator("pagefind-results li").count(), 20);
+
+      const listed = () => search.page.locator("pagefind-results li").count();
+      for (let shown = 20; shown < total; ) {
+        assert.equal(await more.isVisible(), true, `the button stays while ${shown} of ${total} are shown`);
+        await more.click();
+        shown = Math.min(shown + 20, total);
+        await search.page.waitForFunction((n) => document.querySelectorAll("pagefind-results li").length === n, shown);
+        assert.equal(await listed(), shown);
+      }
+      await more.waitFor({ state: "hidden" });
+
+      // A new word starts again from the first twenty.
+      await search.page.locator("pagefind-input input").fill("you");
+      assert.ok((await resultCount(search.page, "you")) > 20);
+      await search.page.waitForFunction(() => document.querySelectorAll("pagefind-results li").length === 20);
+      assert.equal(await more.isVisible(), true);
+      assertClean(search);
+      await search.close();
+    });
+
     it("tells readers without JavaScript that search needs it, and where else to look", async () => {
       const { browser, server } = lazy.current;
       const { context } = await isolatedContext(browser, server.url, { javaScriptEnabled: false });
