@@ -38,6 +38,12 @@ export interface BlogData extends BlogIndex {
   comments: Content["comments"];
 }
 
+/**
+ * Emitted on the Eleventy configuration with each build's `BlogData` once the
+ * content is loaded and valid, before anything renders.
+ */
+export const BLOG_LOADED_EVENT = "blog.loaded";
+
 export function buildBlogData(content: Content, production: boolean, buildDate: Date): BlogData {
   const built = content.posts.filter((post) => !production || post.status === "published");
   const byFile = new Map(built.map((source) => [source.file, { source, summary: summarize(source, source.status) }]));
@@ -79,6 +85,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
     if (content.problems.length > 0) throw new ContentError(content.problems);
     blog = buildBlogData(content, production, buildDate);
     endPhase("content", started);
+    void eleventyConfig.emit(BLOG_LOADED_EVENT, blog);
   });
 
   eleventyConfig.addGlobalData("blog", () => blog);

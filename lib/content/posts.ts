@@ -25,6 +25,8 @@ export interface PostSource {
   frontMatter: PostFrontMatter;
   slug: string;
   url: string;
+  /** The Markdown after the front matter. */
+  body: string;
   description: string;
   words: number;
   readingMinutes: number;
@@ -86,6 +88,7 @@ export function readPost(text: string, file: string, md: MarkdownIt): { post: Po
       frontMatter: data,
       slug,
       url: postUrl(slug),
+      body: split.content,
       description: data.description ?? analysis.firstParagraph,
       words: analysis.words,
       readingMinutes: readingMinutes(analysis.words),

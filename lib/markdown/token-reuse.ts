@@ -31,6 +31,16 @@ export function parseForRender(md: MarkdownIt, src: string, env: Env): Token[] {
   return tokens;
 }
 
+/**
+ * Renders `src` as `md.render` would, from the kept tokens when there are
+ * some, and leaves them kept for Eleventy's own render (search indexes post
+ * bodies before Eleventy renders them).
+ */
+export function renderWithoutTaking(md: MarkdownIt, src: string, env: Env): string {
+  const tokens = stashes.get(md)?.get(src) ?? md.parse(src, env);
+  return md.renderer.render(tokens, md.options, env);
+}
+
 /** Forgets kept tokens no render asked for (posts left out of the build), so they never outlive a build. */
 export function forgetParsedTokens(md: MarkdownIt): void {
   stashes.get(md)?.clear();

@@ -6,6 +6,8 @@ import path from "node:path";
 
 import type { NewIndexResponse, PagefindIndex, PagefindServiceConfig } from "pagefind";
 
+import { loadPagefindOnThread } from "./pagefind-thread.ts";
+
 /** The part of the `pagefind` module we use; tests pass a stand-in. */
 export interface PagefindApi {
   createIndex(config?: PagefindServiceConfig): Promise<NewIndexResponse>;
@@ -14,10 +16,10 @@ export interface PagefindApi {
 
 export type PagefindLoader = () => Promise<PagefindApi>;
 
-export const loadPagefind: PagefindLoader = () => import("pagefind");
+export const loadPagefind: PagefindLoader = loadPagefindOnThread;
 
 export interface SearchIndexerOptions {
-  /** Loads the Pagefind API; defaults to the `pagefind` npm package. */
+  /** Loads the Pagefind API; defaults to the `pagefind` npm package on a worker thread. */
   load?: PagefindLoader;
   /** Pagefind configuration for the index. */
   config?: PagefindServiceConfig;
@@ -147,6 +149,11 @@ export class SearchIndexer {
       await this.#stop();
       throw new SearchIndexError(pagefindUnavailableMessage(error), { cause: error });
     }
+  }
+
+  /** Whether this build has already sent the page at `url`. */
+  has(url: string): boolean {
+    return this.#added.has(url);
   }
 
   /** Sends one rendered page to Pagefind without waiting for it. */
