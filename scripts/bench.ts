@@ -1,7 +1,9 @@
 // `npm run bench`: our production build against a bare Eleventy build of the
 // same synthetic posts, alternating, plus the dev server's one-post rebuild.
+// Then a first search on the largest site in Chromium (when it is installed).
 // Options: --posts N (repeatable or 1000,4000), --runs K, --seed S,
-// --json [FILE], --no-dev, --profile (CPU profile of our largest build), --keep.
+// --json [FILE], --no-dev, --no-search, --profile (CPU profile of our largest
+// build), --keep.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, appendFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -12,8 +14,20 @@ import { parseArgs } from "node:util";
 import { TIMINGS_PREFIX } from "../lib/build/timings.ts";
 import { generatePosts, type GeneratedPost } from "../lib/bench/generate-posts.ts";
 import { isOurs, summarizeProfile, topBy, type CpuProfile } from "../lib/bench/profile.ts";
-import { buildStats, formatReport, median, type BuildRun, type DevEditResult, type SizeResult } from "../lib/bench/report.ts";
+import {
+  buildStats,
+  formatReport,
+  formatSearchReport,
+  median,
+  type BuildRun,
+  type DevEditResult,
+  type SearchProbeResult,
+  type SizeResult,
+} from "../lib/bench/report.ts";
 import { BARE_CONFIG_FILE, writeBareSite, writeFullSite } from "../lib/bench/site.ts";
+import { browserSkipReason, isolatedContext, launchBrowser } from "../tests/support/browser.ts";
+import { servedBytes, typeAndTimeResults } from "../tests/support/search-timing.ts";
+import { serveStatic } from "../tests/support/server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -30,6 +44,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "20240611" },
     json: { type: "string" },
     "no-dev": { type: "boolean", default: false },
+    "no-search": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
@@ -41,7 +56,7 @@ const sizes = (values.posts ?? ["1000,4000"]).flatMap((v) => v.split(",")).map(N
 const runs = Number(values.runs);
 const seed = Number(values.seed);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
-  console.error("Usage: npm run bench -- [--posts 1000,4000] [--runs 3] [--seed N] [--json [FILE]] [--no-dev] [--profile] [--keep]");
+  console.error("Usage: npm run bench -- [--posts 1000,4000] [--runs 3] [--seed N] [--json [FILE]] [--no-dev] [--no-search] [--profile] [--keep]");
   process.exit(2);
 }
 if (!existsSync(TIME)) {
@@ -77,6 +92,8 @@ const buildEnv = { ...process.env, BLOG_MODE: "production", BLOG_BUILD_DATE: BUI
 
 function oursCommand(sites: Sites, extraNodeArgs: string[] = []): Command {
   const output = path.join(path.dirname(sites.full), "out-ours");
+  // Like the bare build, ours starts with no previous output (as on Netlify): replacing one is not build time.
+  rmSync(output, { recursive: true, force: true });
   return {
     args: ["node", ...extraNodeArgs, "--import", TSX, path.join(ROOT, "scripts/build.ts"), "--input", sites.full, "--output", output],
     cwd: ROOT,
@@ -219,6 +236,51 @@ async function benchDev(sites: Sites): Promise<DevEditResult> {
   return { posts: sites.posts.length, oursMs, bareMs };
 }
 
+/**
+ * Words for a first search: one in every synthetic post (the most results,
+ * the slowest search) and one in a single Success Tweet of ours.
+ */
+const SEARCH_WORDS = [
+  { word: "career", matches: "every post" },
+  { word: "homework", matches: "one tweet" },
+];
+const SEARCH_TRIES = 3;
+
+/** Times a first query on our built site, each try in a fresh page with an empty cache. */
+async function benchSearch(sites: Sites): Promise<SearchProbeResult> {
+  const output = path.join(path.dirname(sites.full), "out-ours");
+  log(`${sites.posts.length} posts: first searches in Chromium`);
+  const server = await serveStatic(output, { compress: true });
+  const browser = await launchBrowser();
+  try {
+    const words: SearchProbeResult["words"] = [];
+    for (const { word, matches } of SEARCH_WORDS) {
+      const ms: number[] = [];
+      const bytes: number[] = [];
+      for (let attempt = 0; attempt < SEARCH_TRIES; attempt++) {
+        const { context } = await isolatedContext(browser, server.url);
+        const requested = new Set<string>();
+        context.on("request", (request) => {
+          const { pathname } = new URL(request.url());
+          if (pathname.startsWith("/pagefind/")) requested.add(pathname);
+        });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/search/`);
+        await page.waitForLoadState("networkidle");
+        ms.push(await typeAndTimeResults(page, word));
+        await page.waitForLoadState("networkidle");
+        bytes.push([...requested].reduce((sum, file) => sum + servedBytes(output, file), 0));
+        await context.close();
+      }
+      words.push({ word, matches, ms, bytes: median(bytes) });
+    }
+    return { posts: sites.posts.length, words };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function profile(sites: Sites): Promise<string> {
   const dir = path.join(work, "profile");
   mkdirSync(dir, { recursive: true });
@@ -244,17 +306,21 @@ try {
     if (!largest || count > largest.posts.length) largest = sites;
   }
   const dev = values["no-dev"] || !largest ? undefined : await benchDev(largest);
+  const searchSkip = values["no-search"] ? "--no-search" : browserSkipReason();
+  if (searchSkip) log(`search not measured: ${searchSkip}`);
+  const search = searchSkip || !largest ? undefined : await benchSearch(largest);
   const profileText = values.profile && largest ? await profile(largest) : "";
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}; load average ${loadBefore[0]!.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
   console.log(`Build benchmark: ${runs} runs each after a warm-up, seed ${seed}. ${machine}.\n`);
   console.log(formatReport(results, dev));
+  if (search) console.log(`\n${formatSearchReport(search)}`);
   if (profileText) console.log(profileText);
 
   if (values.json) {
     const file = path.resolve(ROOT, values.json);
     mkdirSync(path.dirname(file), { recursive: true });
-    const json = { seed, runs, buildDate: BUILD_DATE, machine, sizes: results, dev: dev && { ...dev, oursMedianMs: median(dev.oursMs), bareMedianMs: median(dev.bareMs) } };
+    const json = { seed, runs, buildDate: BUILD_DATE, machine, sizes: results, dev: dev && { ...dev, oursMedianMs: median(dev.oursMs), bareMedianMs: median(dev.bareMs) }, search };
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     log(`results written to ${path.relative(ROOT, file)}`);
   }

@@ -104,3 +104,30 @@ export function formatReport(sizes: readonly SizeResult[], dev: DevEditResult | 
 function marginal(small: BuildStats, large: BuildStats, smallPosts: number, largePosts: number): string {
   return `${((large.wallMs - small.wallMs) / (largePosts - smallPosts)).toFixed(2)} ms`;
 }
+
+/** A first search on the built benchmark site, in Chromium. */
+export interface SearchProbeResult {
+  posts: number;
+  words: Array<{
+    word: string;
+    /** What the word matches, in words ("every post", "one tweet"). */
+    matches: string;
+    /** ms from the last keystroke to results on screen, one per fresh page. */
+    ms: number[];
+    /** Bytes from /pagefind/ for the page and this first query (median over the pages). */
+    bytes: number;
+  }>;
+}
+
+export function formatSearchReport(search: SearchProbeResult): string {
+  const lines = [
+    `Search on the ${search.posts}-post site (fresh page each time; median of ${search.words[0]?.ms.length ?? 0}):`,
+    "",
+    "| First query | Matches | Last keystroke → results | Bytes from /pagefind/ |",
+    "| --- | --- | ---: | ---: |",
+  ];
+  for (const word of search.words) {
+    lines.push(`| ${word.word} | ${word.matches} | ${Math.round(median(word.ms))} ms | ${Math.round(word.bytes / 1024)} KB |`);
+  }
+  return lines.join("\n");
+}

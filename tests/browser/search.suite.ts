@@ -2,13 +2,12 @@
 // way a reader drives it. Also measures what a first query costs (bytes
 // fetched, time from the last keystroke to results) and reports it.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it, type TestContext } from "node:test";
-import { gzipSync } from "node:zlib";
 
 import type { BrowserContext, Page } from "playwright-core";
 
 import { isolatedContext } from "../support/browser.ts";
+import { servedBytes, typeAndTimeResults } from "../support/search-timing.ts";
 import type { LazyContext } from "./context.ts";
 
 const ONLY_IN_ONE_POST = { word: "kaleidoscope", url: "/posts/changing-careers-at-forty/" };
@@ -41,47 +40,6 @@ async function openSearch(lazy: LazyContext, url: string): Promise<SearchPage> {
   await page.goto(server.url + url);
   await page.locator("pagefind-input input").waitFor();
   return { page, context, errors, blocked, pagefindRequests, close: () => context.close() };
-}
-
-/**
- * Bytes the test server sends for a file: gzipped like its text types (the
- * CDN does the same), as stored otherwise (Pagefind compresses its own index
- * and wasm files). Body bytes only, headers aside.
- */
-function servedBytes(output: string, urlPath: string): number {
-  const contents = readFileSync(`${output}${urlPath}`);
-  return /\.(js|css|json)$/.test(urlPath) ? gzipSync(contents).length : contents.length;
-}
-
-/**
- * Types like a reader and resolves with the ms from the last keystroke to the
- * moment the results for the whole word are on screen.
- */
-async function typeAndTimeResults(page: Page, word: string): Promise<number> {
-  await page.evaluate((term) => {
-    const root = document.querySelector("[data-search]")!;
-    const timing = { lastKey: 0, results: 0 };
-    (window as unknown as { searchTiming: typeof timing }).searchTiming = timing;
-    // Callbacks stay anonymous: tsx would wrap named ones in a helper the page does not have.
-    root.addEventListener("input", () => {
-      timing.lastKey = performance.now();
-      timing.results = 0;
-    });
-    new MutationObserver(() => {
-      const summary = root.querySelector("pagefind-summary")?.textContent ?? "";
-      if (timing.lastKey && !timing.results && summary.includes(`for ${term}`) && root.querySelector(".search-result")) {
-        timing.results = performance.now();
-      }
-    }).observe(root, { childList: true, subtree: true, characterData: true });
-  }, word);
-  const input = page.locator("pagefind-input input");
-  await input.click();
-  await input.pressSequentially(word, { delay: 40 });
-  await page.waitForFunction(() => (window as unknown as { searchTiming: { results: number } }).searchTiming.results > 0);
-  return page.evaluate(() => {
-    const timing = (window as unknown as { searchTiming: { lastKey: number; results: number } }).searchTiming;
-    return timing.results - timing.lastKey;
-  });
 }
 
 const resultUrls = (page: Page) =>
