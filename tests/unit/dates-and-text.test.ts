@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import { dayInTimeZone, parseCalendarDate } from "../../lib/content/dates.ts";
 import { graphemeLength, readingMinutes, truncateAtWord } from "../../lib/content/text.ts";
 import { htmlDateString, readableDate, rfc3339 } from "../../lib/filters/dates.ts";
+import { countWords } from "../../lib/markdown/index.ts";
 
 describe("calendar dates", () => {
   it("parses a bare day as midnight UTC", () => {
@@ -46,5 +47,25 @@ describe("date filters", () => {
   it("formats machine-readable dates", () => {
     assert.equal(htmlDateString(day), "2024-02-29");
     assert.equal(rfc3339(day), "2024-02-29T00:00:00Z");
+  });
+});
+
+describe("countWords", () => {
+  it("counts runs of letters and digits, keeping apostrophes and hyphens inside a word", () => {
+    assert.equal(countWords("Don't wait for the follow-up; send it in 24 hours."), 10);
+  });
+
+  it("counts words in any script, and letters outside the basic plane", () => {
+    assert.equal(countWords("Ça marche, naïve café — 東京 𝐀𝐁 ok"), 7);
+  });
+
+  it("does not count punctuation, dashes or quotes standing alone", () => {
+    assert.equal(countWords(" - ' ’ … — 'quoted' -dash-"), 2);
+  });
+
+  it("agrees with the Unicode word pattern it replaces", () => {
+    const sample = "Tweet 128 says: “Ask for feedback early.” It’s the mentor's rule — re-read it, twice! ½ ① x²";
+    const expected = [...sample.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].length;
+    assert.equal(countWords(sample), expected);
   });
 });
