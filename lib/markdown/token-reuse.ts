@@ -32,12 +32,13 @@ export function parseForRender(md: MarkdownIt, src: string, env: Env): Token[] {
 }
 
 /**
- * Renders `src` as `md.render` would, from the kept tokens when there are
- * some, and leaves them kept for Eleventy's own render (search indexes post
- * bodies before Eleventy renders them).
+ * Renders `src` as `md.render` would, and keeps its tokens for Eleventy's own
+ * render (search indexes post bodies before Eleventy renders them). Parses
+ * only when no tokens were kept: the dev server's post cache skips the parse
+ * for unchanged posts.
  */
 export function renderWithoutTaking(md: MarkdownIt, src: string, env: Env): string {
-  const tokens = stashes.get(md)?.get(src) ?? md.parse(src, env);
+  const tokens = stashes.get(md)?.get(src) ?? parseForRender(md, src, env);
   return md.renderer.render(tokens, md.options, env);
 }
 
