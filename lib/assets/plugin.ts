@@ -25,6 +25,8 @@ function entries(root: string): string[] {
   return found.sort();
 }
 
+const PROJECT_NODE_MODULES = path.resolve(import.meta.dirname, "../../node_modules");
+
 export interface BuiltAsset {
   url: string;
   contents: Uint8Array;
@@ -44,6 +46,9 @@ export async function buildAssets(root: string): Promise<Map<string, BuiltAsset>
         write: false,
         logLevel: "silent",
         external: ["/pagefind/*"],
+        // A site folder outside the project (the benchmark's, a test's) has no
+        // node_modules of its own: browser packages come from the project's.
+        nodePaths: [PROJECT_NODE_MODULES],
       });
       const output = result.outputFiles[0]!;
       const extension = name.endsWith(".css") ? "css" : "js";
