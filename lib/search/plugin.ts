@@ -1,12 +1,14 @@
 // Site search with Pagefind. Posts are handed to Pagefind as soon as the
 // content is loaded (see post-document.ts), every other indexed page as soon
 // as it is rendered (a transform, not awaited); the index is written when the
-// build ends, in production and in the dev server alike. The search page and its
+// build ends, in production and in the dev server alike (there without
+// holding up the page reload). The search page and its
 // script live in pages/search.njk and assets/js/search.ts.
 import path from "node:path";
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
+import { buildContextFromEnv } from "../build-context.ts";
 import { endPhase } from "../build/timings.ts";
 import { BLOG_LOADED_EVENT, type BlogData } from "../content/plugin.ts";
 import { markdownFor } from "../markdown/index.ts";
@@ -50,6 +52,8 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   const md = markdownFor(eleventyConfig);
   let indexer: SearchIndexer | undefined;
   let blog: BlogData | undefined;
+  /** The dev server's index being written after its build ended. */
+  let writing: Promise<void> | undefined;
 
   eleventyConfig.addFilter("searchFacets", (entry: SearchEntry, locale?: string) => searchFacets(entry, locale));
 
@@ -59,6 +63,8 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   });
 
   eleventyConfig.on("eleventy.before", async ({ incremental }: BuildEvent) => {
+    // A dev rebuild starts only once the previous build's index is written.
+    await writing;
     // An incremental rebuild renders only what changed; the index must still hold every page.
     indexer ??= new SearchIndexer({ load: options.load, retainPages: incremental === true });
     await indexer.start();
@@ -76,7 +82,13 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     // What search adds to the build's wall time: the wait, after rendering, for
     // Pagefind to finish the pages it was fed and write the index (the benchmark reads it).
     const started = performance.now();
-    await indexer.finish(path.resolve(directories.output, "pagefind"));
-    endPhase("search", started);
+    const finished = indexer.finish(path.resolve(directories.output, "pagefind")).then(() => endPhase("search", started));
+    // A production build is not done, and not published, without its index.
+    if (buildContextFromEnv().production) return finished;
+    // The dev server reloads the page when the build ends: let the author see
+    // an edit at once, and the index follow a few seconds later.
+    writing = finished.catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+    });
   });
 }

@@ -1,6 +1,6 @@
 // `npm start` in a scratch copy of the project: the dev server answers on
-// 127.0.0.1 only, shows drafts, and shows edits to posts and to lib/*.ts
-// modules without a restart.
+// 127.0.0.1 only, shows drafts, writes a search index, and shows edits to
+// posts and to lib/*.ts modules without a restart.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -10,6 +10,8 @@ import { after, before, describe, it } from "node:test";
 
 import { parseHTML } from "linkedom";
 
+import { loadContent } from "../../lib/content/load.ts";
+import { createMarkdown } from "../../lib/markdown/index.ts";
 import { PROJECT_ROOT } from "../support/site.ts";
 
 const PORT = 18080 + (process.pid % 1000);
@@ -80,6 +82,17 @@ describe("the dev server", () => {
     const html = await waitFor("the draft", () => fetchText(`${BASE}/posts/what-to-do-when-your-manager-leaves/`));
     const badge = parseHTML(html).document.querySelector(".badge--draft");
     assert.equal(badge?.textContent, "Draft");
+  });
+
+  it("writes a search index of every post, drafts and scheduled ones included, and the tweet and about pages", async () => {
+    const content = loadContent({ root: PROJECT_ROOT, buildDate: new Date(), md: createMarkdown() });
+    assert.ok(content.posts.some((post) => post.status !== "published"));
+    // The index follows the build that serves the pages by a few seconds.
+    const pages = await waitFor("the search index", async () => {
+      const entry = await fetchText(`${BASE}/pagefind/pagefind-entry.json`);
+      return entry === undefined ? undefined : (JSON.parse(entry) as { languages: { en: { page_count: number } } }).languages.en.page_count;
+    });
+    assert.equal(pages, content.posts.length + content.tweets.length + ["/about/", "/books/"].length);
   });
 
   it("shows an edited post without a restart", async () => {
