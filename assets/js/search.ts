@@ -1,9 +1,8 @@
 // Starts Pagefind's Component UI on /search/: loads it from the index bundle,
 // runs the query from `?q=` (the header's search form), keeps `?q=` in step
 // with what the reader types, adds "newest first" sorting and a "Show more
-// results" button, and fetches the index for a word while the input waits
-// out its debounce. Without
-// JavaScript the page's <noscript> points to the archive and tags instead.
+// results" button, and prepares Pagefind before and while the reader types.
+// Without JavaScript the page's <noscript> points to the archive and tags.
 
 /** Written by the build (lib/search/plugin.ts) with the index; not bundled by esbuild. */
 const COMPONENT_UI_URL = "/pagefind/pagefind-component-ui.js";

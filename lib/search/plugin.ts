@@ -53,7 +53,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   let indexer: SearchIndexer | undefined;
   let blog: BlogData | undefined;
   /** The dev server's index being written after its build ended. */
-  let writing: Promise<void> | undefined;
+  let writing: { done: Promise<void>; superseded: boolean } | undefined;
 
   eleventyConfig.addFilter("searchFacets", (entry: SearchEntry, locale?: string) => searchFacets(entry, locale));
 
@@ -63,8 +63,13 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   });
 
   eleventyConfig.on("eleventy.before", async ({ incremental }: BuildEvent) => {
-    // A dev rebuild starts only once the previous build's index is written.
-    await writing;
+    // A dev rebuild makes the index anew: an older one still being written is dropped.
+    if (writing) {
+      writing.superseded = true;
+      await indexer?.abort();
+      await writing.done;
+      writing = undefined;
+    }
     // An incremental rebuild renders only what changed; the index must still hold every page.
     indexer ??= new SearchIndexer({ load: options.load, retainPages: incremental === true });
     await indexer.start();
@@ -87,8 +92,12 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     if (buildContextFromEnv().production) return finished;
     // The dev server reloads the page when the build ends: let the author see
     // an edit at once, and the index follow a few seconds later.
-    writing = finished.catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-    });
+    const job = {
+      superseded: false,
+      done: finished.catch((error: unknown) => {
+        if (!job.superseded) console.error(error instanceof Error ? error.message : error);
+      }),
+    };
+    writing = job;
   });
 }
