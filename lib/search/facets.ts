@@ -1,8 +1,10 @@
 // What Pagefind records about an indexed page besides its words: the filters
 // readers narrow by (type, year, tag), the metadata results show (title comes
-// from the page's h1; date and type from here) and the date to sort by.
-// `_includes/partials/search-meta.njk` lays these out as Pagefind attributes.
+// from the page's h1; date and type from here) and the date to sort by, and
+// the hidden markup that hands them to Pagefind (the `searchMeta` shortcode
+// in layouts, and the search documents of posts).
 import { htmlDateString, readableDate } from "../filters/dates.ts";
+import { escapeHtml } from "../html.ts";
 
 /** The kinds of indexed page; the search page offers them as the "type" filter. */
 export type SearchType = "post" | "tweet" | "page";
@@ -53,4 +55,18 @@ export function searchFacets(entry: SearchEntry, locale = "en"): SearchFacets {
     filters.push({ name: "tag", value: name });
   }
   return { filters, meta, sort: [{ name: "date", value: sortKey }] };
+}
+
+/**
+ * The facets as Pagefind attributes, in a region that is hidden and ignored
+ * as text (Pagefind still reads the attributes). Belongs inside the element
+ * marked `data-pagefind-body`.
+ */
+export function searchMetaHtml(facets: SearchFacets): string {
+  const spans = [
+    ...facets.filters.map((field) => ["filter", field] as const),
+    ...facets.meta.map((field) => ["meta", field] as const),
+    ...facets.sort.map((field) => ["sort", field] as const),
+  ].map(([kind, field]) => `<span data-pagefind-${kind}="${escapeHtml(field.name)}">${escapeHtml(field.value)}</span>`);
+  return `<div class="search-meta" hidden data-pagefind-ignore>${spans.join("")}</div>`;
 }

@@ -15,7 +15,7 @@ import { markdownFor } from "../markdown/index.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { renderWithoutTaking } from "../markdown/token-reuse.ts";
 import { tweetUrl } from "../tweets/browse.ts";
-import { searchFacets, type SearchEntry } from "./facets.ts";
+import { searchFacets, searchMetaHtml, type SearchEntry } from "./facets.ts";
 import { isIndexable, SearchIndexer, type PagefindLoader } from "./indexer.ts";
 import { postSearchDocument } from "./post-document.ts";
 
@@ -55,7 +55,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   /** The dev server's index being written after its build ended. */
   let writing: { done: Promise<void>; superseded: boolean } | undefined;
 
-  eleventyConfig.addFilter("searchFacets", (entry: SearchEntry, locale?: string) => searchFacets(entry, locale));
+  eleventyConfig.addShortcode("searchMeta", (entry: SearchEntry, locale?: string) => searchMetaHtml(searchFacets(entry, locale)));
 
   // The content plugin's `eleventy.before` runs first and announces the build's posts.
   eleventyConfig.on(BLOG_LOADED_EVENT, (loaded: BlogData) => {

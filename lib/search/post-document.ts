@@ -7,7 +7,7 @@
 // text, tweet cards placed under the title, and the body; plus the search
 // facets that region carries.
 import { escapeHtml } from "../html.ts";
-import type { SearchFacets } from "./facets.ts";
+import { searchMetaHtml, type SearchFacets } from "./facets.ts";
 
 export interface PostSearchInput {
   language: string;
@@ -22,21 +22,12 @@ export interface PostSearchInput {
   bodyHtml: string;
 }
 
-function facetSpans(facets: SearchFacets): string {
-  const spans = [
-    ...facets.filters.map((f) => ["filter", f] as const),
-    ...facets.meta.map((f) => ["meta", f] as const),
-    ...facets.sort.map((f) => ["sort", f] as const),
-  ].map(([kind, field]) => `<span data-pagefind-${kind}="${escapeHtml(field.name)}">${escapeHtml(field.value)}</span>`);
-  return `<div hidden data-pagefind-ignore>${spans.join("")}</div>`;
-}
-
 export function postSearchDocument(input: PostSearchInput): string {
   const tags = input.tags.length > 0 ? `<ul>${input.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join("")}</ul>` : "";
   const cover = input.coverAlt ? `<img alt="${escapeHtml(input.coverAlt)}">` : "";
   return (
     `<!doctype html><html lang="${escapeHtml(input.language)}"><head><title>${escapeHtml(input.title)}</title></head>` +
-    `<body><article data-pagefind-body>${facetSpans(input.facets)}` +
+    `<body><article data-pagefind-body>${searchMetaHtml(input.facets)}` +
     `<h1 data-pagefind-meta="title">${escapeHtml(input.title)}</h1>${tags}${cover}` +
     `${input.tweetCards.join("\n")}\n${input.bodyHtml}</article></body></html>`
   );

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { searchFacets, UNDATED_SORT_KEY } from "../../lib/search/facets.ts";
+import { parseHTML } from "linkedom";
+
+import { searchFacets, searchMetaHtml, UNDATED_SORT_KEY } from "../../lib/search/facets.ts";
 
 const values = (fields: Array<{ name: string; value: string }>, name: string) =>
   fields.filter((field) => field.name === name).map((field) => field.value);
@@ -39,5 +41,18 @@ describe("searchFacets", () => {
     assert.deepEqual(values(facets.filters, "type"), ["tweet"]);
     assert.deepEqual(values(facets.filters, "tag"), ["networking"]);
     assert.deepEqual(values(facets.meta, "type"), ["Tweet"]);
+  });
+});
+
+describe("searchMetaHtml", () => {
+  it("hands every facet to Pagefind in a hidden region it ignores as text, escaping names and values", () => {
+    const { document } = parseHTML(searchMetaHtml(searchFacets({ type: "tweet", tags: [`"quoted" <b>tag</b>`] })));
+    const region = document.querySelector("div.search-meta[hidden][data-pagefind-ignore]");
+    assert.ok(region);
+    assert.equal(region.querySelectorAll("b").length, 0);
+    assert.equal(region.querySelector('[data-pagefind-filter="tag"]')?.textContent, `"quoted" <b>tag</b>`);
+    assert.equal(region.querySelector('[data-pagefind-filter="type"]')?.textContent, "tweet");
+    assert.equal(region.querySelector('[data-pagefind-meta="type"]')?.textContent, "Tweet");
+    assert.equal(region.querySelector('[data-pagefind-sort="date"]')?.textContent, UNDATED_SORT_KEY);
   });
 });
