@@ -12,19 +12,18 @@ import type { PagefindApi } from "./indexer.ts";
 
 type IndexMethod = "addHTMLFile" | "addCustomRecord" | "addDirectory" | "writeFiles" | "getFiles" | "deleteIndex";
 
-export type PagefindCall = { id: number } & (
+type PagefindRequest =
   | { method: "createIndex"; args: [PagefindServiceConfig?] }
   | { method: "close"; args: [] }
-  | { method: IndexMethod; args: unknown[] }
-);
+  | { method: IndexMethod; args: unknown[] };
+
+export type PagefindCall = PagefindRequest & { id: number };
 
 export interface PagefindReply {
   id: number;
   result?: unknown;
   error?: string;
 }
-
-type CallWithoutId = PagefindCall extends infer C ? (C extends unknown ? Omit<C, "id"> : never) : never;
 
 const WORKER_URL = new URL("./pagefind-worker.mjs", import.meta.url);
 
@@ -50,7 +49,7 @@ export async function loadPagefindOnThread(): Promise<PagefindApi> {
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`Pagefind's worker thread stopped (exit code ${code})`)));
 
-  const call = (message: CallWithoutId): Promise<unknown> => {
+  const call = (message: PagefindRequest): Promise<unknown> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 
 import { BENCH_TAGS, generatePosts } from "../../lib/bench/generate-posts.ts";
 import { summarizeProfile, type CpuProfile } from "../../lib/bench/profile.ts";
-import { buildStats, median } from "../../lib/bench/report.ts";
+import { buildStats, formatSearchReport, median } from "../../lib/bench/report.ts";
 import { readPost } from "../../lib/content/posts.ts";
 import { createMarkdown } from "../../lib/markdown/index.ts";
 
@@ -52,6 +52,19 @@ describe("benchmark arithmetic", () => {
   it("takes the middle value, or the mean of the two middle values", () => {
     assert.equal(median([3, 1, 2]), 2);
     assert.equal(median([4, 1, 3, 2]), 2.5);
+  });
+
+  it("reports each first search as a table row with its median time and its bytes in KB", () => {
+    const report = formatSearchReport({
+      posts: 4000,
+      words: [
+        { word: "career", matches: "every post", ms: [450, 410, 900], bytes: 299_008 },
+        { word: "homework", matches: "one tweet", ms: [250, 260], bytes: 256_000 },
+      ],
+    });
+    const rows = report.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| First") && !line.startsWith("| ---"));
+    assert.deepEqual(rows, ["| career | every post | 450 ms | 292 KB |", "| homework | one tweet | 255 ms | 250 KB |"]);
+    assert.match(report, /4000-post site .*median of 3/);
   });
 
   it("reports the search share only when the build timed a search phase", () => {
