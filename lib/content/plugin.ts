@@ -96,8 +96,15 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
     return undefined;
   });
 
-  eleventyConfig.addCollection("feedPosts", (api: { getAll(): FeedPost["item"][] }) => {
-    const items = new Map(api.getAll().map((item) => [projectFile(item.inputPath), item]));
+  // The feeds read the newest published posts through this filter, from the
+  // `blogPost` collection every post belongs to (posts/posts.11tydata.json).
+  // A tag collection, not one made by addCollection: in the dev server's
+  // incremental rebuild Eleventy treats a template that imports a
+  // configuration collection as depending on every page, and re-renders all
+  // the listing pages after each save; one that imports a tag collection
+  // depends only on the posts.
+  eleventyConfig.addFilter("feedPosts", (posts: FeedPost["item"][]) => {
+    const items = new Map(posts.map((item) => [projectFile(item.inputPath), item]));
     const feed: FeedPost[] = [];
     for (const summary of blog?.posts ?? []) {
       if (feed.length === FEED_SIZE) break;

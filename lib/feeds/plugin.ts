@@ -1,5 +1,5 @@
 // Feeds of the latest posts with full content: Atom (`pages/feed.xml.njk`) and
-// JSON Feed (`pages/feed.json.njk`). Both read the `feedPosts` collection.
+// JSON Feed (`pages/feed.json.njk`). Both read the `feedPosts` filter (lib/content/plugin.ts).
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 
