@@ -23,12 +23,6 @@ export interface SearchIndexerOptions {
   load?: PagefindLoader;
   /** Pagefind configuration for the index. */
   config?: PagefindServiceConfig;
-  /**
-   * Keep every indexed page between builds, so an incremental rebuild that
-   * renders one page still writes an index of all of them (dev server).
-   * Default false: each build indexes exactly what it rendered.
-   */
-  retainPages?: boolean;
   /** How long Pagefind may go silent before the build gives up on it. Default 120 s. */
   timeoutMs?: number;
 }
@@ -110,7 +104,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 }
 
 /**
- * One index per build: `start()` before rendering, `add()` for each rendered
+ * One index, for one build: `start()` before rendering, `add()` for each rendered
  * page (returns at once; Pagefind works in parallel), `finish()` after
  * rendering to wait for Pagefind and write the bundle.
  */
@@ -118,7 +112,6 @@ export class SearchIndexer {
   readonly #load: PagefindLoader;
   readonly #config: PagefindServiceConfig;
   readonly #timeoutMs: number;
-  readonly #retained: Map<string, string> | undefined;
   #api: PagefindApi | undefined;
   #index: PagefindIndex | undefined;
   #pending: Array<Promise<string | undefined>> = [];
@@ -128,12 +121,6 @@ export class SearchIndexer {
     this.#load = options.load ?? loadPagefind;
     this.#config = options.config ?? {};
     this.#timeoutMs = options.timeoutMs ?? 120_000;
-    this.#retained = options.retainPages ? new Map() : undefined;
-  }
-
-  /** Forgets pages kept from earlier builds (a full rebuild renders them all again). */
-  forgetRetainedPages(): void {
-    this.#retained?.clear();
   }
 
   async start(): Promise<void> {
@@ -161,7 +148,6 @@ export class SearchIndexer {
     const index = this.#index;
     if (!index) throw new SearchIndexError("Search: a page was rendered before the search index was started.");
     this.#added.add(url);
-    this.#retained?.set(url, html);
     this.#pending.push(
       index.addHTMLFile({ url, content: html }).then(
         (response) => (response.errors.length > 0 ? `${url}: ${response.errors.join("; ")}` : undefined),
@@ -175,9 +161,6 @@ export class SearchIndexer {
     const index = this.#index;
     if (!index) throw new SearchIndexError("Search: the search index was not started, so none can be written.");
     try {
-      for (const [url, html] of this.#retained ?? []) {
-        if (!this.#added.has(url)) this.add(url, html);
-      }
       const silent = `Pagefind stopped answering while indexing ${this.#pending.length} pages`;
       const problems = (await withTimeout(Promise.all(this.#pending), this.#timeoutMs, silent)).filter(
         (problem): problem is string => problem !== undefined,

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 
 import type { HTMLFile, NewFileResponse, NewIndexResponse, PagefindIndex, WriteFilesResponse } from "pagefind";
 
+import { DevSearchIndex } from "../../lib/search/dev-index.ts";
 import {
   describeBinary,
   isIndexable,
@@ -17,6 +18,7 @@ class FakePagefind implements PagefindApi {
   readonly events: string[] = [];
   readonly added: HTMLFile[] = [];
   readonly #waiting: Array<() => void> = [];
+  readonly #unanswered: Array<(error: Error) => void> = [];
   answer: "at-once" | "when-released" | "never" = "at-once";
   rejectUrls = new Set<string>();
 
@@ -34,7 +36,8 @@ class FakePagefind implements PagefindApi {
           errors: this.rejectUrls.has(file.url ?? "") ? ["unparseable HTML"] : [],
           file: { uniqueWords: 1, url: file.url ?? "", meta: {} },
         };
-        if (this.answer === "never") return new Promise<NewFileResponse>(() => {});
+        // Like the worker thread, a closed Pagefind fails the calls it never answered.
+        if (this.answer === "never") return new Promise<NewFileResponse>((_, reject) => this.#unanswered.push(reject));
         if (this.answer === "at-once") return Promise.resolve(response);
         return new Promise<NewFileResponse>((resolve) => this.#waiting.push(() => resolve(response)));
       },
@@ -52,6 +55,7 @@ class FakePagefind implements PagefindApi {
 
   async close() {
     this.events.push("close");
+    for (const reject of this.#unanswered.splice(0)) reject(new Error("Pagefind was closed"));
     return null;
   }
 }
@@ -116,31 +120,7 @@ describe("SearchIndexer", () => {
     await assert.rejects(indexer.finish("/out/pagefind"), /Pagefind stopped answering while indexing 1 pages/);
   });
 
-  it("keeps pages between incremental rebuilds, so an index written after one page changed still holds them all", async () => {
-    const fake = new FakePagefind();
-    const indexer = new SearchIndexer({ load: async () => fake, retainPages: true });
-    await indexer.start();
-    indexer.add("/a/", page("first version"));
-    indexer.add("/b/", page("b"));
-    await indexer.finish("/out/pagefind");
-
-    fake.added.length = 0;
-    await indexer.start();
-    indexer.add("/a/", page("second version"));
-    assert.deepEqual(await indexer.finish("/out/pagefind"), { pages: 2, outputPath: "/out/pagefind" });
-    assert.deepEqual(
-      fake.added.map((file) => [file.url, file.content.includes("second version")]),
-      [["/a/", true], ["/b/", false]],
-    );
-
-    fake.added.length = 0;
-    indexer.forgetRetainedPages();
-    await indexer.start();
-    indexer.add("/b/", page("b"));
-    assert.equal((await indexer.finish("/out/pagefind")).pages, 1);
-  });
-
-  it("indexes each build's pages only, unless asked to keep them", async () => {
+  it("indexes only the pages sent since it was last started", async () => {
     const fake = new FakePagefind();
     const indexer = new SearchIndexer({ load: async () => fake });
     await indexer.start();
@@ -148,6 +128,71 @@ describe("SearchIndexer", () => {
     await indexer.finish("/out/pagefind");
     await indexer.start();
     assert.equal((await indexer.finish("/out/pagefind")).pages, 0);
+  });
+});
+
+describe("DevSearchIndex", () => {
+  const quietly = { report: () => assert.fail("no failure expected") };
+
+  it("writes an index of every kept page after a rebuild, each in its latest version", async () => {
+    const fake = new FakePagefind();
+    const dev = new DevSearchIndex({ load: async () => fake, quietMs: 0, ...quietly });
+    dev.keep("/a/", page("first version"));
+    dev.keep("/b/", page("b"));
+    await dev.schedule("/out/pagefind");
+    dev.keep("/a/", page("second version"));
+    fake.added.length = 0;
+    await dev.schedule("/out/pagefind");
+    assert.deepEqual(
+      fake.added.map((file) => [file.url, file.content.includes("second version")]),
+      [["/a/", true], ["/b/", false]],
+    );
+    assert.deepEqual(fake.events.slice(-2), ["write /out/pagefind", "close"]);
+  });
+
+  it("writes at once with the session a full build fed, sending it only the kept pages it lacks", async () => {
+    const fake = new FakePagefind();
+    const dev = new DevSearchIndex({ load: async () => fake, quietMs: 60_000, ...quietly });
+    const session = new SearchIndexer({ load: async () => fake });
+    await session.start();
+    session.add("/a/", page("a"));
+    dev.keep("/a/", page("a"));
+    dev.keep("/b/", page("b"));
+    await dev.schedule("/out/pagefind", session);
+    assert.deepEqual(fake.events, ["createIndex", "add /a/", "add /b/", "write /out/pagefind", "close"]);
+  });
+
+  it("never starts Pagefind for a rebuild that a newer save supersedes within the quiet time", async () => {
+    const fake = new FakePagefind();
+    const dev = new DevSearchIndex({ load: async () => fake, quietMs: 60_000, ...quietly });
+    dev.keep("/a/", page("a"));
+    const written = dev.schedule("/out/pagefind");
+    await dev.cancel();
+    await written;
+    assert.deepEqual(fake.events, []);
+  });
+
+  it("stops Pagefind when a newer save comes while the index is being written, and reports nothing", async () => {
+    const fake = new FakePagefind();
+    fake.answer = "never";
+    const dev = new DevSearchIndex({ load: async () => fake, quietMs: 0, ...quietly });
+    dev.keep("/a/", page("a"));
+    void dev.schedule("/out/pagefind");
+    while (!fake.events.includes("add /a/")) await new Promise((resolve) => setTimeout(resolve, 1));
+    await dev.cancel();
+    assert.equal(fake.events.at(-1), "close");
+    assert.ok(!fake.events.some((event) => event.startsWith("write")));
+  });
+
+  it("reports an index it could not write, since no build is waiting for it", async () => {
+    const fake = new FakePagefind();
+    fake.rejectUrls.add("/broken/");
+    const reports: string[] = [];
+    const dev = new DevSearchIndex({ load: async () => fake, quietMs: 0, report: (message) => reports.push(message) });
+    dev.keep("/broken/", page("x"));
+    await dev.schedule("/out/pagefind");
+    assert.equal(reports.length, 1);
+    assert.match(reports[0]!, /could not index 1 page\(s\):\n {2}\/broken\/: unparseable HTML/);
   });
 });
 
