@@ -14,6 +14,7 @@ import imagesPlugin from "./lib/images/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
 import netlifyPlugin from "./lib/netlify/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
+import templateMapPlugin from "./lib/template-map/plugin.ts";
 import tweetsPlugin from "./lib/tweets/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
@@ -26,6 +27,7 @@ export default function (eleventyConfig: UserConfig): void {
   // Edits to our TypeScript modules reload the configuration in the dev server.
   eleventyConfig.addWatchTarget("./lib/**/*.ts", { resetConfig: true });
 
+  eleventyConfig.addPlugin(templateMapPlugin);
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
