@@ -8,7 +8,12 @@ import type { NewIndexResponse, PagefindIndex, PagefindServiceConfig } from "pag
 
 import { loadPagefindOnThread } from "./pagefind-thread.ts";
 
-/** The part of the `pagefind` module we use; tests pass a stand-in. */
+/**
+ * The part of the `pagefind` module we use; tests pass a stand-in. Its
+ * index's `writeFiles` must write only once every page added before it is
+ * indexed, and nothing if one of them failed: pagefind-worker.mjs makes
+ * Pagefind's own API keep that promise.
+ */
 export interface PagefindApi {
   createIndex(config?: PagefindServiceConfig): Promise<NewIndexResponse>;
   close(): Promise<null>;
@@ -161,6 +166,11 @@ export class SearchIndexer {
     const index = this.#index;
     if (!index) throw new SearchIndexError("Search: the search index was not started, so none can be written.");
     try {
+      // Asked for at once: the index writes only after every page sent before
+      // it (see PagefindApi), while the answers to those pages may reach this
+      // thread only once Eleventy lets its event loop turn.
+      const writing = withTimeout(index.writeFiles({ outputPath }), this.#timeoutMs, "Pagefind did not finish writing the index");
+      writing.catch(() => undefined);
       const silent = `Pagefind stopped answering while indexing ${this.#pending.length} pages`;
       const problems = (await withTimeout(Promise.all(this.#pending), this.#timeoutMs, silent)).filter(
         (problem): problem is string => problem !== undefined,
@@ -168,7 +178,7 @@ export class SearchIndexer {
       if (problems.length > 0) {
         throw new SearchIndexError(`Search: Pagefind could not index ${problems.length} page(s):\n${problems.map((p) => `  ${p}`).join("\n")}`);
       }
-      const written = await withTimeout(index.writeFiles({ outputPath }), this.#timeoutMs, "Pagefind did not finish writing the index");
+      const written = await writing;
       if (written.errors.length > 0) {
         throw new SearchIndexError(`Search: Pagefind could not write its index to ${outputPath}: ${written.errors.join("; ")}`);
       }

@@ -13,12 +13,32 @@ if (!parentPort) throw new Error("pagefind-worker.mjs runs only as a worker thre
 const port = parentPort;
 /** @type {import("pagefind").PagefindIndex | undefined} */
 let index;
+/**
+ * The pages sent to the index, as they settle. A write waits for them here,
+ * not on the main thread: Eleventy keeps the main thread's event loop from
+ * turning while it writes pages, so the answers to its adds reach it late.
+ * @type {Array<Promise<string | undefined>>}
+ */
+let added = [];
+
+/**
+ * @param {string | undefined} url
+ * @param {Promise<import("pagefind").NewFileResponse>} response
+ * @returns {Promise<string | undefined>} what went wrong with the page, if anything
+ */
+function settled(url, response) {
+  return response.then(
+    ({ errors }) => (errors.length > 0 ? `${url}: ${errors.join("; ")}` : undefined),
+    (/** @type {unknown} */ error) => `${url}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
 
 /** @param {PagefindCall} call */
 async function answer(call) {
   if (call.method === "createIndex") {
     const { errors, index: created } = await pagefind.createIndex(...call.args);
     index = created;
+    added = [];
     return { errors, created: created !== undefined };
   }
   if (call.method === "close") {
@@ -26,6 +46,18 @@ async function answer(call) {
     return pagefind.close();
   }
   if (!index) throw new Error("Pagefind was asked to index before an index was created");
+  if (call.method === "addHTMLFile") {
+    const [file] = /** @type {[import("pagefind").HTMLFile]} */ (call.args);
+    const response = index.addHTMLFile(file);
+    added.push(settled(file.url, response));
+    return response;
+  }
+  if (call.method === "writeFiles") {
+    // Written only once every page sent before has been indexed, and not at all if one failed.
+    const problems = (await Promise.all(added)).filter((problem) => problem !== undefined);
+    if (problems.length > 0) return { errors: [`${problems.length} page(s) could not be indexed`], outputPath: "" };
+    return index.writeFiles(.../** @type {[import("pagefind").WriteOptions?]} */ (call.args));
+  }
   const method = /** @type {(...args: unknown[]) => Promise<unknown>} */ (index[call.method]);
   return method(...call.args);
 }

@@ -1,9 +1,13 @@
 // Site search with Pagefind. Posts are handed to Pagefind as soon as the
-// content is loaded (see post-document.ts), every other indexed page as soon
-// as it is rendered (a transform, not awaited); the index is written when the
-// build ends. The dev server writes it in the background instead, after its
-// rebuilds too (see dev-index.ts). The search page and its script live in
-// pages/search.njk and assets/js/search.ts.
+// content is loaded, every other indexed page once Eleventy has rendered its
+// content and before it writes any page (see post-document.ts); Pagefind then
+// writes the index while Eleventy writes the site. A page whose search region
+// only its finished HTML shows (a layout of the site's own) is caught by a
+// transform, and the index is written again with it. The dev server writes
+// the index in the background instead, after its rebuilds too (see
+// dev-index.ts). The search page and its script live in pages/search.njk and
+// assets/js/search.ts.
+import { rmSync } from "node:fs";
 import path from "node:path";
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -17,7 +21,7 @@ import { tweetUrl } from "../tweets/browse.ts";
 import { searchFacets, searchMetaHtml, type SearchEntry } from "./facets.ts";
 import { DevSearchIndex } from "./dev-index.ts";
 import { isIndexable, SearchIndexer, type PagefindLoader } from "./indexer.ts";
-import { postSearchDocument } from "./post-document.ts";
+import { pageSearchDocument, postSearchDocument, searchDocument } from "./post-document.ts";
 
 export interface SearchPluginOptions {
   /** Loads Pagefind's Node API; tests replace it to simulate a missing binary. */
@@ -48,17 +52,57 @@ function indexPosts(send: (url: string, html: string) => void, blog: BlogData, m
   }
 }
 
+/** A collection item as Eleventy hands it to a configuration collection. */
+interface CollectionItem {
+  url: string | false;
+  outputPath: unknown;
+  templateContent?: string;
+  data: { title?: unknown; searchPage?: unknown };
+}
+
+/**
+ * The search document of a page that is not a post, from its rendered
+ * content: a template that holds its own search region (tweet pages), or one
+ * laid out by the page layout, which wraps the content in one (it sets
+ * `searchPage: true`). Undefined for a page that is not indexed.
+ */
+export function renderedPageDocument(item: CollectionItem, language: string): string | undefined {
+  if (typeof item.url !== "string" || typeof item.outputPath !== "string" || !item.outputPath.endsWith(".html")) return undefined;
+  let content: unknown;
+  try {
+    content = item.templateContent;
+  } catch {
+    // Eleventy throws for content it has not rendered; such a page, if it is
+    // indexed at all, reaches the index through the transform.
+    return undefined;
+  }
+  if (typeof content !== "string") return undefined;
+  if (isIndexable(item.outputPath, content)) return searchDocument(language, content);
+  if (item.data.searchPage !== true) return undefined;
+  const title = typeof item.data.title === "string" ? item.data.title : "";
+  return pageSearchDocument({ language, title, facets: searchFacets({ type: "page" }, language), bodyHtml: content });
+}
+
 export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions = {}): void {
   const md = markdownFor(eleventyConfig);
   let blog: BlogData | undefined;
+  let outputPath = "";
   /** Pagefind, fed while this build renders; none in a dev server's rebuild. */
   let session: SearchIndexer | undefined;
   /** Every page, kept across the dev server's rebuilds; none in a one-off build. */
   let dev: DevSearchIndex | undefined;
+  /** A one-off build's pages as sent, should the index have to be written again. */
+  const sent = new Map<string, string>();
+  /** The index being written while Eleventy writes the pages. */
+  let writing: Promise<unknown> | undefined;
+  /** Pages with a search region that no document foresaw: the index is written again with them. */
+  const late = new Map<string, string>();
+  let items: CollectionItem[] = [];
 
   const send = (url: string, html: string) => {
     session?.add(url, html);
-    dev?.keep(url, html);
+    if (dev) dev.keep(url, html);
+    else sent.set(url, html);
   };
 
   eleventyConfig.addShortcode("searchMeta", (entry: SearchEntry, locale?: string) => searchMetaHtml(searchFacets(entry, locale)));
@@ -68,10 +112,14 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     blog = loaded;
   });
 
-  eleventyConfig.on("eleventy.before", async ({ runMode }: BuildEvent) => {
+  eleventyConfig.on("eleventy.before", async ({ runMode, directories }: BuildEvent) => {
+    outputPath = path.resolve(directories.output, "pagefind");
     // A build that failed never reached eleventy.after: stop its Pagefind.
     await session?.abort();
     session = undefined;
+    writing = undefined;
+    sent.clear();
+    late.clear();
     if (runMode === "serve" || runMode === "watch") {
       dev ??= new DevSearchIndex({ load: options.load });
       // A newer save makes the index anew: one still waiting or being written is dropped.
@@ -85,13 +133,38 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     if (blog) indexPosts(send, blog, md);
   });
 
+  // Not a collection templates read: it hands this plugin the build's pages,
+  // whose rendered content Eleventy adds before it writes the first of them.
+  eleventyConfig.addCollection("searchCandidates", (api: { getAll(): CollectionItem[] }) => {
+    items = api.getAll();
+    return [];
+  });
+
+  // Every page's content is rendered, none written yet: in a one-off build,
+  // feed the pages that are not posts and let Pagefind write its index while
+  // Eleventy writes the site.
+  eleventyConfig.on("eleventy.layouts", () => {
+    if (!session || dev) return;
+    const language = blog?.settings?.language ?? "en";
+    for (const item of items) {
+      if (typeof item.url !== "string" || session.has(item.url)) continue;
+      const document = renderedPageDocument(item, language);
+      if (document !== undefined) send(item.url, document);
+    }
+    items = [];
+    writing = session.finish(outputPath);
+    // Awaited in eleventy.after; a failure before then must not count as unhandled.
+    writing.catch(() => undefined);
+  });
+
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string; outputPath: unknown } }, content: string) {
-    if (!session?.has(this.page.url) && isIndexable(this.page.outputPath, content)) send(this.page.url, content);
+    if (session?.has(this.page.url) || !isIndexable(this.page.outputPath, content)) return content;
+    if (writing) late.set(this.page.url, content);
+    else send(this.page.url, content);
     return content;
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: BuildEvent) => {
-    const outputPath = path.resolve(directories.output, "pagefind");
+  eleventyConfig.on("eleventy.after", async () => {
     const fed = session;
     session = undefined;
     // The dev server reloads the page when the build ends: the author sees an
@@ -102,7 +175,19 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     // Pagefind to finish the pages it was fed and write the index (the benchmark reads it).
     // A build is not done, and not published, without its index.
     const started = performance.now();
-    await fed.finish(outputPath);
+    await (writing ?? fed.finish(outputPath));
+    if (late.size > 0) await rewriteIndex([...sent, ...late]);
     endPhase("search", started);
   });
+
+  /** Writes the index again, from scratch, with every page. */
+  async function rewriteIndex(pages: Array<[string, string]>): Promise<void> {
+    const started = performance.now();
+    const again = new SearchIndexer({ load: options.load });
+    await again.start();
+    for (const [url, html] of pages) again.add(url, html);
+    rmSync(outputPath, { recursive: true, force: true });
+    await again.finish(outputPath);
+    endPhase("search-rewrite", started);
+  }
 }

@@ -1,11 +1,11 @@
-// The page Pagefind indexes for a post. Eleventy renders every post body
-// before it lays out and writes any page, so a post's finished HTML reaches
-// the build's transform only in the last seconds of a build. Fed from the
-// content model instead, as soon as the content is loaded, Pagefind indexes
-// on the second core while Eleventy renders. The document holds what the
-// post layout's `data-pagefind-body` region indexes: title, tags, cover
-// text, tweet cards placed under the title, and the body; plus the search
-// facets that region carries.
+// The pages Pagefind indexes, made before Eleventy writes the real ones.
+// Eleventy renders every page's content before it lays out and writes any
+// page, so finished HTML reaches the build's transform only in the last
+// seconds of a build, and Pagefind can write its index only after its last
+// page. Posts are made from the content model as soon as it is loaded;
+// pages from their rendered content before Eleventy writes anything. Each
+// document holds what its layout's `data-pagefind-body` region indexes, with
+// the search facets that region carries.
 import { escapeHtml } from "../html.ts";
 import { searchMetaHtml, type SearchFacets } from "./facets.ts";
 
@@ -22,13 +22,36 @@ export interface PostSearchInput {
   bodyHtml: string;
 }
 
+/** A page around `bodyHtml`, which holds (or is) the search region. */
+export function searchDocument(language: string, bodyHtml: string): string {
+  return `<!doctype html><html lang="${escapeHtml(language)}"><body>${bodyHtml}</body></html>`;
+}
+
+/** What the post layout's search region holds: title, tags, cover text, tweet cards placed under the title, and the body. */
 export function postSearchDocument(input: PostSearchInput): string {
   const tags = input.tags.length > 0 ? `<ul>${input.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join("")}</ul>` : "";
   const cover = input.coverAlt ? `<img alt="${escapeHtml(input.coverAlt)}">` : "";
-  return (
-    `<!doctype html><html lang="${escapeHtml(input.language)}"><head><title>${escapeHtml(input.title)}</title></head>` +
-    `<body><article data-pagefind-body>${searchMetaHtml(input.facets)}` +
-    `<h1 data-pagefind-meta="title">${escapeHtml(input.title)}</h1>${tags}${cover}` +
-    `${input.tweetCards.join("\n")}\n${input.bodyHtml}</article></body></html>`
+  return searchDocument(
+    input.language,
+    `<article data-pagefind-body>${searchMetaHtml(input.facets)}` +
+      `<h1 data-pagefind-meta="title">${escapeHtml(input.title)}</h1>${tags}${cover}` +
+      `${input.tweetCards.join("\n")}\n${input.bodyHtml}</article>`,
+  );
+}
+
+export interface PageSearchInput {
+  language: string;
+  title: string;
+  facets: SearchFacets;
+  /** The page's rendered content. */
+  bodyHtml: string;
+}
+
+/** What the page layout's search region holds (`_includes/layouts/page.njk`): the title and the content. */
+export function pageSearchDocument(input: PageSearchInput): string {
+  return searchDocument(
+    input.language,
+    `<article data-pagefind-body><h1 data-pagefind-meta="title">${escapeHtml(input.title)}</h1>` +
+      `${searchMetaHtml(input.facets)}\n${input.bodyHtml}</article>`,
   );
 }

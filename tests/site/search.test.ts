@@ -10,7 +10,7 @@ import { buildSite } from "../../lib/build/atomic-build.ts";
 import { loadContent } from "../../lib/content/load.ts";
 import { createMarkdown } from "../../lib/markdown/index.ts";
 import { buildSampleSite, SAMPLE_BUILD_DATE } from "../support/sample-site.ts";
-import { PROJECT_ROOT, withBuildEnv, type BuiltSite } from "../support/site.ts";
+import { buildFixture, fixturePath, PROJECT_ROOT, withBuildEnv, type BuiltSite } from "../support/site.ts";
 
 /** Pages outside posts and tweets that readers can find by search. */
 const INDEXED_PAGES = ["/about/", "/books/"];
@@ -45,6 +45,10 @@ describe("the search index of the sample site", () => {
     const tweets = tweetPageUrls(site.output);
     assert.equal(indexed, published.length + tweets.length + INDEXED_PAGES.length);
     for (const post of unpublished) assert.equal(site.exists(post.url), false, `${post.url} is not built`);
+  });
+
+  it("has every indexed page before Eleventy writes them, so Pagefind writes the index once, alongside", () => {
+    assert.deepEqual(performance.getEntriesByName("blog:search-rewrite"), []);
   });
 
   it("marks exactly one search region on each post, tweet and indexed page", () => {
@@ -93,6 +97,21 @@ describe("the search index of the sample site", () => {
     for (const script of doc.querySelectorAll("script:not([type='text/pagefind-template'])")) {
       assert.ok(script.getAttribute("src") || script.getAttribute("type") === "application/ld+json", "no inline script");
     }
+  });
+});
+
+describe("a page whose own layout holds a search region", () => {
+  let site: BuiltSite;
+  before(async () => {
+    site = await buildFixture(fixturePath("search-own-layout"), { mode: "production", buildDate: SAMPLE_BUILD_DATE });
+  });
+  after(() => site?.remove());
+
+  it("is indexed with the posts and the page layout's pages, though only its rendering shows the region", () => {
+    assert.equal(site.page("/workshop/").querySelectorAll("[data-pagefind-body]").length, 1);
+    const entry = JSON.parse(site.text("/pagefind/pagefind-entry.json")) as PagefindEntry;
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    assert.equal(indexed, ["/posts/alpha/", "/about/", "/workshop/"].length + tweetPageUrls(site.output).length);
   });
 });
 

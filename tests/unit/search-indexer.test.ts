@@ -19,6 +19,7 @@ class FakePagefind implements PagefindApi {
   readonly added: HTMLFile[] = [];
   readonly #waiting: Array<() => void> = [];
   readonly #unanswered: Array<(error: Error) => void> = [];
+  #added: Array<Promise<boolean>> = [];
   answer: "at-once" | "when-released" | "never" = "at-once";
   rejectUrls = new Set<string>();
 
@@ -28,20 +29,17 @@ class FakePagefind implements PagefindApi {
 
   async createIndex(): Promise<NewIndexResponse> {
     this.events.push("createIndex");
+    this.#added = [];
     const index: PagefindIndex = {
       addHTMLFile: (file: HTMLFile) => {
-        this.events.push(`add ${file.url}`);
-        this.added.push(file);
-        const response: NewFileResponse = {
-          errors: this.rejectUrls.has(file.url ?? "") ? ["unparseable HTML"] : [],
-          file: { uniqueWords: 1, url: file.url ?? "", meta: {} },
-        };
-        // Like the worker thread, a closed Pagefind fails the calls it never answered.
-        if (this.answer === "never") return new Promise<NewFileResponse>((_, reject) => this.#unanswered.push(reject));
-        if (this.answer === "at-once") return Promise.resolve(response);
-        return new Promise<NewFileResponse>((resolve) => this.#waiting.push(() => resolve(response)));
+        const response = this.#addHTMLFile(file);
+        this.#added.push(response.then((r) => r.errors.length === 0, () => false));
+        return response;
       },
+      // As the worker thread does: written after the pages added before, and not if one failed.
       writeFiles: async (options?: { outputPath: string }): Promise<WriteFilesResponse> => {
+        const failed = (await Promise.all(this.#added)).filter((ok) => !ok).length;
+        if (failed > 0) return { errors: [`${failed} page(s) could not be indexed`], outputPath: "" };
         this.events.push(`write ${options?.outputPath}`);
         return { errors: [], outputPath: options?.outputPath ?? "" };
       },
@@ -51,6 +49,19 @@ class FakePagefind implements PagefindApi {
       deleteIndex: async () => null,
     };
     return { errors: [], index };
+  }
+
+  #addHTMLFile(file: HTMLFile): Promise<NewFileResponse> {
+    this.events.push(`add ${file.url}`);
+    this.added.push(file);
+    const response: NewFileResponse = {
+      errors: this.rejectUrls.has(file.url ?? "") ? ["unparseable HTML"] : [],
+      file: { uniqueWords: 1, url: file.url ?? "", meta: {} },
+    };
+    // Like the worker thread, a closed Pagefind fails the calls it never answered.
+    if (this.answer === "never") return new Promise<NewFileResponse>((_, reject) => this.#unanswered.push(reject));
+    if (this.answer === "at-once") return Promise.resolve(response);
+    return new Promise<NewFileResponse>((resolve) => this.#waiting.push(() => resolve(response)));
   }
 
   async close() {
