@@ -91,8 +91,8 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   let session: SearchIndexer | undefined;
   /** Every page, kept across the dev server's rebuilds; none in a one-off build. */
   let dev: DevSearchIndex | undefined;
-  /** A one-off build's pages as sent, should the index have to be written again. */
-  const sent = new Map<string, string>();
+  /** A one-off build's pages other than posts, should the index have to be written again. */
+  const pages = new Map<string, string>();
   /** The index being written while Eleventy writes the pages. */
   let writing: Promise<unknown> | undefined;
   /** Pages with a search region that no document foresaw: the index is written again with them. */
@@ -101,8 +101,11 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
 
   const send = (url: string, html: string) => {
     session?.add(url, html);
-    if (dev) dev.keep(url, html);
-    else sent.set(url, html);
+    dev?.keep(url, html);
+  };
+  const sendPage = (url: string, html: string) => {
+    send(url, html);
+    if (!dev) pages.set(url, html);
   };
 
   eleventyConfig.addShortcode("searchMeta", (entry: SearchEntry, locale?: string) => searchMetaHtml(searchFacets(entry, locale)));
@@ -118,7 +121,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     await session?.abort();
     session = undefined;
     writing = undefined;
-    sent.clear();
+    pages.clear();
     late.clear();
     if (runMode === "serve" || runMode === "watch") {
       dev ??= new DevSearchIndex({ load: options.load });
@@ -149,7 +152,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     for (const item of items) {
       if (typeof item.url !== "string" || session.has(item.url)) continue;
       const document = renderedPageDocument(item, language);
-      if (document !== undefined) send(item.url, document);
+      if (document !== undefined) sendPage(item.url, document);
     }
     items = [];
     writing = session.finish(outputPath);
@@ -160,7 +163,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string; outputPath: unknown } }, content: string) {
     if (session?.has(this.page.url) || !isIndexable(this.page.outputPath, content)) return content;
     if (writing) late.set(this.page.url, content);
-    else send(this.page.url, content);
+    else sendPage(this.page.url, content);
     return content;
   });
 
@@ -176,16 +179,17 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     // A build is not done, and not published, without its index.
     const started = performance.now();
     await (writing ?? fed.finish(outputPath));
-    if (late.size > 0) await rewriteIndex([...sent, ...late]);
+    if (late.size > 0) await rewriteIndex();
     endPhase("search", started);
   });
 
-  /** Writes the index again, from scratch, with every page. */
-  async function rewriteIndex(pages: Array<[string, string]>): Promise<void> {
+  /** Writes the index again, from scratch, with every page: the posts made again rather than kept all build long. */
+  async function rewriteIndex(): Promise<void> {
     const started = performance.now();
     const again = new SearchIndexer({ load: options.load });
     await again.start();
-    for (const [url, html] of pages) again.add(url, html);
+    if (blog) indexPosts((url, html) => again.add(url, html), blog, md);
+    for (const [url, html] of [...pages, ...late]) again.add(url, html);
     rmSync(outputPath, { recursive: true, force: true });
     await again.finish(outputPath);
     endPhase("search-rewrite", started);
