@@ -1,6 +1,6 @@
 // Site search with Pagefind. Posts are handed to Pagefind as soon as the
 // content is loaded, every other indexed page once Eleventy has rendered its
-// content and before it writes any page (see post-document.ts); Pagefind then
+// content and before it writes any page (see documents.ts); Pagefind then
 // writes the index while Eleventy writes the site. A page whose search region
 // only its finished HTML shows (a layout of the site's own) is caught by a
 // transform, and the index is written again with it. The dev server writes
@@ -18,10 +18,10 @@ import { markdownFor } from "../markdown/index.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { renderWithoutTaking } from "../markdown/token-reuse.ts";
 import { tweetUrl } from "../tweets/browse.ts";
-import { searchFacets, searchMetaHtml, type SearchEntry } from "./facets.ts";
 import { DevSearchIndex } from "./dev-index.ts";
+import { postSearchDocument, renderedPageDocument, type RenderedPage } from "./documents.ts";
+import { searchFacets, searchMetaHtml, type SearchEntry } from "./facets.ts";
 import { isIndexable, SearchIndexer, type PagefindLoader } from "./indexer.ts";
-import { pageSearchDocument, postSearchDocument, searchDocument } from "./post-document.ts";
 
 export interface SearchPluginOptions {
   /** Loads Pagefind's Node API; tests replace it to simulate a missing binary. */
@@ -52,37 +52,6 @@ function indexPosts(send: (url: string, html: string) => void, blog: BlogData, m
   }
 }
 
-/** A collection item as Eleventy hands it to a configuration collection. */
-interface CollectionItem {
-  url: string | false;
-  outputPath: unknown;
-  templateContent?: string;
-  data: { title?: unknown; searchPage?: unknown };
-}
-
-/**
- * The search document of a page that is not a post, from its rendered
- * content: a template that holds its own search region (tweet pages), or one
- * laid out by the page layout, which wraps the content in one (it sets
- * `searchPage: true`). Undefined for a page that is not indexed.
- */
-export function renderedPageDocument(item: CollectionItem, language: string): string | undefined {
-  if (typeof item.url !== "string" || typeof item.outputPath !== "string" || !item.outputPath.endsWith(".html")) return undefined;
-  let content: unknown;
-  try {
-    content = item.templateContent;
-  } catch {
-    // Eleventy throws for content it has not rendered; such a page, if it is
-    // indexed at all, reaches the index through the transform.
-    return undefined;
-  }
-  if (typeof content !== "string") return undefined;
-  if (isIndexable(item.outputPath, content)) return searchDocument(language, content);
-  if (item.data.searchPage !== true) return undefined;
-  const title = typeof item.data.title === "string" ? item.data.title : "";
-  return pageSearchDocument({ language, title, facets: searchFacets({ type: "page" }, language), bodyHtml: content });
-}
-
 export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions = {}): void {
   const md = markdownFor(eleventyConfig);
   let blog: BlogData | undefined;
@@ -97,7 +66,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   let writing: Promise<unknown> | undefined;
   /** Pages with a search region that no document foresaw: the index is written again with them. */
   const late = new Map<string, string>();
-  let items: CollectionItem[] = [];
+  let items: RenderedPage[] = [];
 
   const send = (url: string, html: string) => {
     session?.add(url, html);
@@ -138,7 +107,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
 
   // Not a collection templates read: it hands this plugin the build's pages,
   // whose rendered content Eleventy adds before it writes the first of them.
-  eleventyConfig.addCollection("searchCandidates", (api: { getAll(): CollectionItem[] }) => {
+  eleventyConfig.addCollection("searchCandidates", (api: { getAll(): RenderedPage[] }) => {
     items = api.getAll();
     return [];
   });
@@ -174,9 +143,9 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     // edit at once, and the index follows in the background.
     if (dev) return void dev.schedule(outputPath, fed);
     if (!fed) return;
-    // What search adds to the build's wall time: the wait, after rendering, for
-    // Pagefind to finish the pages it was fed and write the index (the benchmark reads it).
-    // A build is not done, and not published, without its index.
+    // What search adds to the build's wall time: the wait, after Eleventy has
+    // written the last page, for Pagefind to write the index (the benchmark
+    // reads it). A build is not done, and not published, without its index.
     const started = performance.now();
     await (writing ?? fed.finish(outputPath));
     if (late.size > 0) await rewriteIndex();

@@ -9,8 +9,7 @@ import type { HTMLFile } from "pagefind";
 
 import { searchFacets } from "../../lib/search/facets.ts";
 import { loadPagefindOnThread } from "../../lib/search/pagefind-thread.ts";
-import { renderedPageDocument } from "../../lib/search/plugin.ts";
-import { pageSearchDocument, postSearchDocument, type PostSearchInput } from "../../lib/search/post-document.ts";
+import { pageSearchDocument, postSearchDocument, renderedPageDocument, type PostSearchInput } from "../../lib/search/documents.ts";
 
 const input: PostSearchInput = {
   language: "en",

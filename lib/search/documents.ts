@@ -7,7 +7,8 @@
 // document holds what its layout's `data-pagefind-body` region indexes, with
 // the search facets that region carries.
 import { escapeHtml } from "../html.ts";
-import { searchMetaHtml, type SearchFacets } from "./facets.ts";
+import { searchFacets, searchMetaHtml, type SearchFacets } from "./facets.ts";
+import { isIndexable } from "./indexer.ts";
 
 export interface PostSearchInput {
   language: string;
@@ -54,4 +55,35 @@ export function pageSearchDocument(input: PageSearchInput): string {
     `<article data-pagefind-body><h1 data-pagefind-meta="title">${escapeHtml(input.title)}</h1>` +
       `${searchMetaHtml(input.facets)}\n${input.bodyHtml}</article>`,
   );
+}
+
+/** A page as Eleventy hands it to a configuration collection, its content rendered. */
+export interface RenderedPage {
+  url: string | false;
+  outputPath: unknown;
+  templateContent?: string;
+  data: { title?: unknown; searchPage?: unknown };
+}
+
+/**
+ * The search document of a page that is not a post, from its rendered
+ * content: a template that holds its own search region (tweet pages), or one
+ * laid out by the page layout, which wraps the content in one (it sets
+ * `searchPage: true`). Undefined for a page that is not indexed.
+ */
+export function renderedPageDocument(item: RenderedPage, language: string): string | undefined {
+  if (typeof item.url !== "string" || typeof item.outputPath !== "string" || !item.outputPath.endsWith(".html")) return undefined;
+  let content: unknown;
+  try {
+    content = item.templateContent;
+  } catch {
+    // Eleventy throws for content it has not rendered; such a page, if it is
+    // indexed at all, reaches the index through the transform.
+    return undefined;
+  }
+  if (typeof content !== "string") return undefined;
+  if (isIndexable(item.outputPath, content)) return searchDocument(language, content);
+  if (item.data.searchPage !== true) return undefined;
+  const title = typeof item.data.title === "string" ? item.data.title : "";
+  return pageSearchDocument({ language, title, facets: searchFacets({ type: "page" }, language), bodyHtml: content });
 }
