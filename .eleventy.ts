@@ -13,6 +13,7 @@ import filtersPlugin from "./lib/filters/plugin.ts";
 import imagesPlugin from "./lib/images/plugin.ts";
 import markdownPlugin from "./lib/markdown/plugin.ts";
 import netlifyPlugin from "./lib/netlify/plugin.ts";
+import nunjucksCachePlugin from "./lib/nunjucks-cache/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
 import templateMapPlugin from "./lib/template-map/plugin.ts";
 import tweetsPlugin from "./lib/tweets/plugin.ts";
@@ -28,6 +29,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget("./lib/**/*.ts", { resetConfig: true });
 
   eleventyConfig.addPlugin(templateMapPlugin);
+  eleventyConfig.addPlugin(nunjucksCachePlugin);
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(imagesPlugin);

@@ -6,11 +6,8 @@
 // millions of path comparisons per build, full or incremental (about a second
 // of each dev-server rebuild). This plugin gives the search an index by path;
 // it answers as the linear search does, and falls back to it for a path the
-// index lacks. Not an exported API: the class is imported by file URL, the
-// same module instance Eleventy uses, and left alone in any Eleventy but 3.1.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// index lacks. Left alone in any Eleventy but 3.1 (lib/eleventy-internals.ts).
+import { eleventyInternal } from "../eleventy-internals.ts";
 
 export interface MapEntry {
   inputPath: string;
@@ -55,15 +52,7 @@ export function indexMapLookups(prototype: TemplateMapLike): void {
   (prototype as unknown as Record<symbol, boolean>)[INDEXED] = true;
 }
 
-function eleventySource(): { version: string; dir: string } {
-  const dir = path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy")));
-  const { version } = JSON.parse(readFileSync(path.join(dir, "..", "package.json"), "utf8")) as { version: string };
-  return { version, dir };
-}
-
 export default async function templateMapPlugin(): Promise<void> {
-  const { version, dir } = eleventySource();
-  if (!version.startsWith("3.1.")) return;
-  const module = (await import(pathToFileURL(path.join(dir, "TemplateMap.js")).href)) as { default: { prototype: TemplateMapLike } };
-  if (typeof module.default.prototype.getMapEntryForInputPath === "function") indexMapLookups(module.default.prototype);
+  const TemplateMap = await eleventyInternal<{ prototype: TemplateMapLike }>("TemplateMap.js");
+  if (typeof TemplateMap?.prototype.getMapEntryForInputPath === "function") indexMapLookups(TemplateMap.prototype);
 }

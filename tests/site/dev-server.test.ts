@@ -106,6 +106,23 @@ describe("the dev server", () => {
     assert.ok(paragraphs.includes("Edited paragraph marker-4711."));
   });
 
+  it("shows an edited paginated page template on every page it makes, without a restart", async () => {
+    const tagUrls = [...parseHTML((await fetchText(`${BASE}/tags/`))!).document.querySelectorAll<HTMLAnchorElement>("main a[href^='/tags/']")]
+      .map((link) => link.getAttribute("href")!)
+      .filter((href) => href !== "/tags/")
+      .slice(0, 3);
+    assert.equal(tagUrls.length, 3);
+    const file = path.join(root, "pages/tag.njk");
+    writeFileSync(file, readFileSync(file, "utf8").replace('<p><a href="/tags/">All tags</a></p>', '<p class="edited">marker-4713</p>'));
+    for (const url of tagUrls) {
+      const html = await waitFor(`the edited tag page ${url}`, async () => {
+        const text = await fetchText(`${BASE}${url}`);
+        return text?.includes("marker-4713") ? text : undefined;
+      });
+      assert.equal(parseHTML(html).document.querySelector(".listing .edited")?.textContent, "marker-4713");
+    }
+  });
+
   it("uses an edited lib/*.ts module without a restart", async () => {
     const before = firstTimeText((await fetchText(`${BASE}/archive/`))!);
     assert.match(before, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/);

@@ -1,0 +1,21 @@
+// Eleventy's classes that our speed-ups patch are not exported: they are
+// imported by file URL, the same module instances Eleventy itself uses, and
+// only from the Eleventy release whose code the patches were written against.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** The one Eleventy release line whose internals the patches match. */
+const PATCHED_RELEASE = "3.1.";
+
+/**
+ * The default export of a module in Eleventy's `src/` folder, or undefined
+ * when the installed Eleventy is not the release the patches were written for.
+ */
+export async function eleventyInternal<T>(file: string): Promise<T | undefined> {
+  const dir = path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy")));
+  const { version } = JSON.parse(readFileSync(path.join(dir, "..", "package.json"), "utf8")) as { version: string };
+  if (!version.startsWith(PATCHED_RELEASE)) return undefined;
+  const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: T };
+  return module.default;
+}
