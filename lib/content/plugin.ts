@@ -9,7 +9,7 @@ import { buildContextFromEnv } from "../build-context.ts";
 import { endPhase } from "../build/timings.ts";
 import { FEED_SIZE } from "../feeds/plugin.ts";
 import { markdownFor } from "../markdown/index.ts";
-import { forgetParsedTokens } from "../markdown/token-reuse.ts";
+import { forgetParsedTokens, hasParsedTokens, renderAhead } from "../markdown/token-reuse.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { ContentError } from "../problems.ts";
 import { tweetUrl } from "../tweets/browse.ts";
@@ -84,6 +84,11 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
     const content = loadContent({ root: inputDir, buildDate, md, cache });
     if (content.problems.length > 0) throw new ContentError(content.problems);
     blog = buildBlogData(content, production, buildDate);
+    for (const { source } of blog.byFile.values()) {
+      if (!hasParsedTokens(md, source.body)) continue;
+      renderAhead(md, source.body, { tweets: blog.tweets, page: { inputPath: path.join(inputDir, source.file) } });
+    }
+    forgetParsedTokens(md, { keepRendered: true });
     endPhase("content", started);
     void eleventyConfig.emit(BLOG_LOADED_EVENT, blog);
   });

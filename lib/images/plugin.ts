@@ -6,8 +6,8 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { MarkdownIt } from "markdown-it";
 
+import { markdownFor } from "../markdown/index.ts";
 import { markdownImagesPlugin } from "./markdown-images.ts";
 import { ImageCache, localImageFile } from "./responsive-image.ts";
 
@@ -22,7 +22,9 @@ export default function imagesPlugin(eleventyConfig: UserConfig): void {
     inputDir = directories.input;
   });
 
-  eleventyConfig.amendLibrary("md", (md: MarkdownIt) => md.use(markdownImagesPlugin, { inputDir: () => inputDir, images }));
+  // On the instance itself, not through amendLibrary, which Eleventy applies
+  // only once it renders: post bodies are rendered ahead, before that.
+  markdownFor(eleventyConfig).use(markdownImagesPlugin, { inputDir: () => inputDir, images });
 
   // Above the fold: loaded eagerly and first.
   eleventyConfig.addShortcode("coverImage", function (this: { page: { inputPath: string } }, src: string, alt: string) {

@@ -16,7 +16,7 @@ import { endPhase } from "../build/timings.ts";
 import { BLOG_LOADED_EVENT, type BlogData } from "../content/plugin.ts";
 import { markdownFor } from "../markdown/index.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
-import { renderWithoutTaking } from "../markdown/token-reuse.ts";
+import { renderAhead } from "../markdown/token-reuse.ts";
 import { tweetUrl } from "../tweets/browse.ts";
 import { DevSearchIndex } from "./dev-index.ts";
 import { postSearchDocument, renderedPageDocument, type RenderedPage } from "./documents.ts";
@@ -29,14 +29,13 @@ export interface SearchPluginOptions {
 }
 
 interface BuildEvent {
-  directories: { output: string };
+  directories: { input: string; output: string };
   runMode?: "build" | "watch" | "serve";
 }
 
-/** Sends every post of the build to Pagefind, rendered from the content model. */
-function indexPosts(send: (url: string, html: string) => void, blog: BlogData, md: ReturnType<typeof markdownFor>): void {
+/** Sends every post of the build to Pagefind, its body as the content plugin rendered it ahead for its page. */
+function indexPosts(send: (url: string, html: string) => void, blog: BlogData, md: ReturnType<typeof markdownFor>, inputDir: string): void {
   const language = blog.settings?.language ?? "en";
-  const env = { tweets: blog.tweets };
   for (const { source, summary } of blog.byFile.values()) {
     const tags = summary.tags.map((tag) => tag.name);
     const document = postSearchDocument({
@@ -46,7 +45,7 @@ function indexPosts(send: (url: string, html: string) => void, blog: BlogData, m
       tags,
       coverAlt: source.frontMatter.image === undefined ? undefined : source.frontMatter.imageAlt,
       tweetCards: summary.unplacedTweets.map((n) => renderTweetCard(n, blog.tweetsByNumber.get(n)?.text, tweetUrl(n))),
-      bodyHtml: renderWithoutTaking(md, source.body, env),
+      bodyHtml: renderAhead(md, source.body, { tweets: blog.tweets, page: { inputPath: path.join(inputDir, source.file) } }),
     });
     send(summary.url, document);
   }
@@ -55,6 +54,7 @@ function indexPosts(send: (url: string, html: string) => void, blog: BlogData, m
 export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions = {}): void {
   const md = markdownFor(eleventyConfig);
   let blog: BlogData | undefined;
+  let inputDir = ".";
   let outputPath = "";
   /** Pagefind, fed while this build renders; none in a dev server's rebuild. */
   let session: SearchIndexer | undefined;
@@ -85,6 +85,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   });
 
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }: BuildEvent) => {
+    inputDir = directories.input;
     outputPath = path.resolve(directories.output, "pagefind");
     // A build that failed never reached eleventy.after: stop its Pagefind.
     await session?.abort();
@@ -102,7 +103,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     }
     session = new SearchIndexer({ load: options.load });
     await session.start();
-    if (blog) indexPosts(send, blog, md);
+    if (blog) indexPosts(send, blog, md, inputDir);
   });
 
   // Not a collection templates read: it hands this plugin the build's pages,
@@ -157,7 +158,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     const started = performance.now();
     const again = new SearchIndexer({ load: options.load });
     await again.start();
-    if (blog) indexPosts((url, html) => again.add(url, html), blog, md);
+    if (blog) indexPosts((url, html) => again.add(url, html), blog, md, inputDir);
     for (const [url, html] of [...pages, ...late]) again.add(url, html);
     rmSync(outputPath, { recursive: true, force: true });
     await again.finish(outputPath);
