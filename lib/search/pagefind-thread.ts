@@ -35,14 +35,19 @@ export async function loadPagefindOnThread(): Promise<PagefindApi> {
   let nextId = 0;
   let failure: Error | undefined;
 
+  // Only a request waiting for Pagefind keeps the process alive: a build that
+  // failed before it asked Pagefind to write must still let the process end.
+  worker.unref();
   const failAll = (error: Error) => {
     failure = error;
     for (const pending of waiting.values()) pending.reject(error);
     waiting.clear();
+    worker.unref();
   };
   worker.on("message", (reply: PagefindReply) => {
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
+    if (waiting.size === 0) worker.unref();
     if (reply.error !== undefined) pending?.reject(new Error(reply.error));
     else pending?.resolve(reply.result);
   });
@@ -53,6 +58,7 @@ export async function loadPagefindOnThread(): Promise<PagefindApi> {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {
+      if (waiting.size === 0) worker.ref();
       waiting.set(id, { resolve, reject });
       worker.postMessage({ ...message, id });
     });
