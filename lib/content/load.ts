@@ -47,16 +47,26 @@ export interface LoadOptions {
 
 /** Parsed posts by file, reused while a file's size and modification time stay the same. */
 export class PostCache {
-  readonly #entries = new Map<string, { stamp: string; result: ReturnType<typeof readPost> }>();
+  readonly #entries = new Map<string, { stamp: string; result: PostRead["result"] }>();
 
-  read(absolutePath: string, file: string, md: MarkdownIt): ReturnType<typeof readPost> {
+  /** The file's stamp, and its parse when the file has not changed since. */
+  lookup(absolutePath: string): { stamp: string; result: PostRead["result"] | undefined } {
     const stat = statSync(absolutePath);
     const stamp = `${stat.mtimeMs}:${stat.size}`;
     const hit = this.#entries.get(absolutePath);
-    if (hit && hit.stamp === stamp) return hit.result;
-    const result = readPost(readFileSync(absolutePath, "utf8"), file, md);
+    return { stamp, result: hit && hit.stamp === stamp ? hit.result : undefined };
+  }
+
+  remember(absolutePath: string, stamp: string, result: PostRead["result"]): void {
     this.#entries.set(absolutePath, { stamp, result });
-    return result;
+  }
+
+  read(absolutePath: string, file: string, md: MarkdownIt): PostRead["result"] {
+    const { stamp, result } = this.lookup(absolutePath);
+    if (result) return result;
+    const read = readPost(readFileSync(absolutePath, "utf8"), file, md);
+    this.remember(absolutePath, stamp, read);
+    return read;
   }
 }
 
@@ -78,8 +88,39 @@ export function listPostFiles(root: string): string[] {
     .sort();
 }
 
+/** One post file and what reading it gave. */
+export interface PostRead {
+  file: string;
+  result: ReturnType<typeof readPost>;
+}
+
+/** What a load knows before it reads the posts. */
+export interface SiteContent {
+  settings: SiteSettings | undefined;
+  tweets: Tweet[];
+  topics: TweetTopic[];
+  haveTweets: boolean;
+  /** The build day in the site's time zone, `YYYY-MM-DD`. */
+  today: string;
+  /** Every `.md` file under `posts/`. */
+  postFiles: string[];
+  problems: Problem[];
+}
+
 export function loadContent(options: LoadOptions): Content {
-  const { root, md } = options;
+  const site = loadSiteContent(options);
+  const reads = site.postFiles.map((file) => ({
+    file,
+    result: options.cache
+      ? options.cache.read(path.join(options.root, file), file, options.md)
+      : readPost(readFileSync(path.join(options.root, file), "utf8"), file, options.md),
+  }));
+  return assembleContent(options.root, site, reads);
+}
+
+/** Settings, tweets and the list of posts: everything but reading the posts. */
+export function loadSiteContent(options: Pick<LoadOptions, "root" | "buildDate">): SiteContent {
+  const { root } = options;
   const problems: Problem[] = [];
 
   const siteSource = readYaml(root, SITE_FILE);
@@ -109,16 +150,20 @@ export function loadContent(options: LoadOptions): Content {
   }
 
   const today = dayInTimeZone(options.buildDate, settings?.timezone ?? "UTC");
+  return { settings, tweets, topics, haveTweets: tweetsSource !== undefined, today, postFiles: listPostFiles(root), problems };
+}
+
+/** The content of a site from its settings and tweets and its posts as read, with every cross-check. */
+export function assembleContent(root: string, site: SiteContent, reads: readonly PostRead[]): Content {
+  const { settings, tweets, topics, today } = site;
+  const problems = [...site.problems];
   const posts: LoadedPost[] = [];
-  for (const file of listPostFiles(root)) {
-    const result = options.cache
-      ? options.cache.read(path.join(root, file), file, md)
-      : readPost(readFileSync(path.join(root, file), "utf8"), file, md);
+  for (const { result } of reads) {
     problems.push(...result.problems);
     if (result.post) posts.push({ ...result.post, status: postStatus(result.post.frontMatter, today) });
   }
 
-  problems.push(...checkCitations(posts, tweets, tweetsSource !== undefined));
+  problems.push(...checkCitations(posts, tweets, site.haveTweets));
   problems.push(...checkUrls(posts));
   const comments = loadArchivedComments(root, posts);
   problems.push(...comments.problems);

@@ -9,12 +9,13 @@ import { buildContextFromEnv } from "../build-context.ts";
 import { endPhase } from "../build/timings.ts";
 import { FEED_SIZE } from "../feeds/plugin.ts";
 import { markdownFor } from "../markdown/index.ts";
-import { forgetParsedTokens, hasParsedTokens, renderAhead } from "../markdown/token-reuse.ts";
+import { forgetParsedTokens } from "../markdown/token-reuse.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { ContentError } from "../problems.ts";
 import { tweetUrl } from "../tweets/browse.ts";
 import { buildBlogIndex, summarize, type BlogIndex, type PostSummary } from "./blog-index.ts";
-import { loadContent, PostCache, type Content, type LoadedPost } from "./load.ts";
+import { assembleContent, loadSiteContent, PostCache, type Content, type LoadedPost } from "./load.ts";
+import { readPosts } from "./parallel-read.ts";
 
 /** A published post with its Eleventy collection item (for rendered content). */
 export interface FeedPost {
@@ -76,21 +77,21 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   const entryFor = (inputPath: string) => blog?.byFile.get(projectFile(inputPath));
   const isPost = (inputPath: string) => projectFile(inputPath).startsWith("posts/");
 
-  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
     const started = performance.now();
     inputDir = directories.input;
     forgetParsedTokens(md);
     const { buildDate } = buildContextFromEnv();
-    const content = loadContent({ root: inputDir, buildDate, md, cache });
+    const site = loadSiteContent({ root: inputDir, buildDate });
+    // Posts read now (not from the dev server's cache) are rendered ahead as they are read, when built.
+    const reads = await readPosts(site.postFiles, { root: inputDir, md, cache, tweets: site.tweets, today: site.today, production });
+    const content = assembleContent(inputDir, site, reads);
     if (content.problems.length > 0) throw new ContentError(content.problems);
     blog = buildBlogData(content, production, buildDate);
-    for (const { source } of blog.byFile.values()) {
-      if (!hasParsedTokens(md, source.body)) continue;
-      renderAhead(md, source.body, { tweets: blog.tweets, page: { inputPath: path.join(inputDir, source.file) } });
-    }
+    // The tokens of posts this build leaves out.
     forgetParsedTokens(md, { keepRendered: true });
     endPhase("content", started);
-    void eleventyConfig.emit(BLOG_LOADED_EVENT, blog);
+    await eleventyConfig.emit(BLOG_LOADED_EVENT, blog);
   });
 
   eleventyConfig.addGlobalData("blog", () => blog);

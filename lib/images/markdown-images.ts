@@ -3,12 +3,13 @@
 // proxies to the default for anything that is not a local raster image.
 import type { MarkdownIt, RendererRule } from "markdown-it";
 
-import { localImageFile, type ImageCache } from "./responsive-image.ts";
+import { localImageFile } from "./local-file.ts";
+import type { ImageCache } from "./responsive-image.ts";
 
 export interface MarkdownImagesOptions {
   /** The site's input folder, known once Eleventy starts a build. */
   inputDir: () => string;
-  images: ImageCache;
+  images: Pick<ImageCache, "render">;
 }
 
 export function markdownImagesPlugin(md: MarkdownIt, options: MarkdownImagesOptions): void {

@@ -9,7 +9,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 
 import { markdownFor } from "../markdown/index.ts";
 import { markdownImagesPlugin } from "./markdown-images.ts";
-import { ImageCache, localImageFile } from "./responsive-image.ts";
+import { localImageFile } from "./local-file.ts";
+import { ImageCache } from "./responsive-image.ts";
 
 /** Generated images persist here between builds (gitignored). */
 export const IMAGE_CACHE_DIR = path.resolve(".cache", "images");

@@ -26,8 +26,6 @@ export const IMAGE_SIZES = "(min-width: 46rem) 42rem, 100vw";
  */
 const SHARP_AVIF_OPTIONS = { effort: 0 };
 
-const RASTER = /\.(jpe?g|png|webp|avif)$/i;
-
 /** One generated file: where it is cached and its site URL. */
 export interface GeneratedImage {
   cachedPath: string;
@@ -48,20 +46,6 @@ export interface ImageRenderOptions {
 }
 
 type Metadata = Record<string, Array<{ url: string; outputPath: string }>>;
-
-/**
- * The file behind an image URL written by an author, or undefined when it is
- * not ours to optimize (remote, data:, SVG, or not found).
- * `/assets/x.jpg` is read from the input folder, `pic.jpg` beside `fromFile`.
- */
-export function localImageFile(src: string, inputDir: string, fromFile?: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) return undefined;
-  const clean = decodeURIComponent(src.split(/[?#]/)[0]!);
-  if (!RASTER.test(clean)) return undefined;
-  const base = clean.startsWith("/") || !fromFile ? inputDir : path.dirname(fromFile);
-  const file = path.join(base, clean.startsWith("/") ? `.${clean}` : clean);
-  return existsSync(file) ? file : undefined;
-}
 
 /**
  * Renders images and encodes their files into `dir`, once per source per

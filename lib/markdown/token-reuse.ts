@@ -86,9 +86,9 @@ export function renderAhead(md: MarkdownIt, src: string, env: RenderEnv): string
   return html;
 }
 
-/** Whether `src` has tokens kept from its parse this build (a dev-server rebuild parses only changed posts). */
-export function hasParsedTokens(md: MarkdownIt, src: string): boolean {
-  return kept.get(md)?.tokens.has(src) ?? false;
+/** Keeps HTML another thread rendered ahead for `src` on the page at `inputPath`, for Eleventy's render of that page. */
+export function keepRendered(md: MarkdownIt, src: string, html: string, inputPath: string): void {
+  kept.get(md)?.rendered.set(src, { html, inputPath: path.resolve(inputPath) });
 }
 
 /**

@@ -67,6 +67,8 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   /** Pages with a search region that no document foresaw: the index is written again with them. */
   const late = new Map<string, string>();
   let items: RenderedPage[] = [];
+  /** This build's Pagefind session once it has started; undefined in a dev server's rebuild. */
+  let started: Promise<SearchIndexer | undefined> = Promise.resolve(undefined);
 
   const send = (url: string, html: string) => {
     session?.add(url, html);
@@ -79,14 +81,14 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
 
   eleventyConfig.addShortcode("searchMeta", (entry: SearchEntry, locale?: string) => searchMetaHtml(searchFacets(entry, locale)));
 
-  // The content plugin's `eleventy.before` runs first and announces the build's posts.
-  eleventyConfig.on(BLOG_LOADED_EVENT, (loaded: BlogData) => {
-    blog = loaded;
-  });
-
-  eleventyConfig.on("eleventy.before", async ({ runMode, directories }: BuildEvent) => {
+  eleventyConfig.on("eleventy.before", ({ runMode, directories }: BuildEvent) => {
     inputDir = directories.input;
     outputPath = path.resolve(directories.output, "pagefind");
+    started = startSession(runMode);
+    return started;
+  });
+
+  async function startSession(runMode: BuildEvent["runMode"]): Promise<SearchIndexer | undefined> {
     // A build that failed never reached eleventy.after: stop its Pagefind.
     await session?.abort();
     session = undefined;
@@ -99,11 +101,19 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       await dev.cancel();
       // After the first build, a rebuild renders only what changed: those pages
       // replace their kept versions, and Pagefind starts once the build is done.
-      if (dev.size > 0) return;
+      if (dev.size > 0) return undefined;
     }
     session = new SearchIndexer({ load: options.load });
     await session.start();
-    if (blog) indexPosts(send, blog, md, inputDir);
+    return session;
+  }
+
+  // The content plugin announces the build's posts while the `eleventy.before`
+  // handlers run (Eleventy runs them side by side): send them to this build's
+  // Pagefind as soon as it has started.
+  eleventyConfig.on(BLOG_LOADED_EVENT, async (loaded: BlogData) => {
+    blog = loaded;
+    if (await started) indexPosts(send, loaded, md, inputDir);
   });
 
   // Not a collection templates read: it hands this plugin the build's pages,

@@ -8,7 +8,8 @@ import { parseHTML } from "linkedom";
 import markdownIt from "markdown-it";
 
 import { markdownImagesPlugin } from "../../lib/images/markdown-images.ts";
-import { IMAGE_SIZES, ImageCache, localImageFile } from "../../lib/images/responsive-image.ts";
+import { localImageFile } from "../../lib/images/local-file.ts";
+import { IMAGE_SIZES, ImageCache } from "../../lib/images/responsive-image.ts";
 import { PROJECT_ROOT } from "../support/site.ts";
 
 let root = "";
