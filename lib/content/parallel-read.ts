@@ -13,7 +13,7 @@ import { Worker } from "node:worker_threads";
 
 import type { MarkdownIt } from "markdown-it";
 
-import { keepRendered, renderAhead, type RenderEnv } from "../markdown/token-reuse.ts";
+import { keepRendered, postRenderEnv, renderAhead, type RenderEnv } from "../markdown/token-reuse.ts";
 import type { PostCache, PostRead } from "./load.ts";
 import { postStatus, readPost } from "./posts.ts";
 
@@ -63,11 +63,6 @@ export interface WorkerMessage {
   reads: WorkerRead[];
 }
 
-export const renderEnvFor = (context: ReadContext, file: string): RenderEnv => ({
-  tweets: context.tweets,
-  page: { inputPath: path.join(context.root, file) },
-});
-
 /** Reads one post. */
 export function readOne(md: MarkdownIt, file: string, context: ReadContext): PostRead["result"] {
   return readPost(readFileSync(path.join(context.root, file), "utf8"), file, md);
@@ -77,7 +72,7 @@ export function readOne(md: MarkdownIt, file: string, context: ReadContext): Pos
 export function renderIfBuilt(md: MarkdownIt, file: string, result: PostRead["result"], context: ReadContext): string | undefined {
   const post = result.post;
   if (!post || (context.production && postStatus(post.frontMatter, context.today) !== "published")) return undefined;
-  return renderAhead(md, post.body, renderEnvFor(context, file));
+  return renderAhead(md, post.body, postRenderEnv(context.root, file, context.tweets));
 }
 
 /** Takes chunks of `count` items from the shared counter and hands each index to `read`, until none is left. */

@@ -20,6 +20,11 @@ export type RenderEnv = Env & {
   page: { inputPath: string };
 };
 
+/** The env Eleventy renders a post's body with, as far as our renderer rules read it. */
+export function postRenderEnv(inputDir: string, file: string, tweets: RenderEnv["tweets"]): RenderEnv {
+  return { tweets, page: { inputPath: path.join(inputDir, file) } };
+}
+
 interface RenderedAhead {
   html: string;
   /** Absolute: the same file however Eleventy spells its input path. */

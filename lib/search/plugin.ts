@@ -16,7 +16,7 @@ import { endPhase } from "../build/timings.ts";
 import { BLOG_LOADED_EVENT, type BlogData } from "../content/plugin.ts";
 import { markdownFor } from "../markdown/index.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
-import { renderAhead } from "../markdown/token-reuse.ts";
+import { postRenderEnv, renderAhead } from "../markdown/token-reuse.ts";
 import { tweetUrl } from "../tweets/browse.ts";
 import { DevSearchIndex } from "./dev-index.ts";
 import { postSearchDocument, renderedPageDocument, type RenderedPage } from "./documents.ts";
@@ -45,7 +45,7 @@ function indexPosts(send: (url: string, html: string) => void, blog: BlogData, m
       tags,
       coverAlt: source.frontMatter.image === undefined ? undefined : source.frontMatter.imageAlt,
       tweetCards: summary.unplacedTweets.map((n) => renderTweetCard(n, blog.tweetsByNumber.get(n)?.text, tweetUrl(n))),
-      bodyHtml: renderAhead(md, source.body, { tweets: blog.tweets, page: { inputPath: path.join(inputDir, source.file) } }),
+      bodyHtml: renderAhead(md, source.body, postRenderEnv(inputDir, source.file, blog.tweets)),
     });
     send(summary.url, document);
   }
@@ -68,7 +68,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   const late = new Map<string, string>();
   let items: RenderedPage[] = [];
   /** This build's Pagefind session once it has started; undefined in a dev server's rebuild. */
-  let started: Promise<SearchIndexer | undefined> = Promise.resolve(undefined);
+  let sessionStarted: Promise<SearchIndexer | undefined> = Promise.resolve(undefined);
 
   const send = (url: string, html: string) => {
     session?.add(url, html);
@@ -84,8 +84,8 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   eleventyConfig.on("eleventy.before", ({ runMode, directories }: BuildEvent) => {
     inputDir = directories.input;
     outputPath = path.resolve(directories.output, "pagefind");
-    started = startSession(runMode);
-    return started;
+    sessionStarted = startSession(runMode);
+    return sessionStarted;
   });
 
   async function startSession(runMode: BuildEvent["runMode"]): Promise<SearchIndexer | undefined> {
@@ -113,7 +113,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   // Pagefind as soon as it has started.
   eleventyConfig.on(BLOG_LOADED_EVENT, async (loaded: BlogData) => {
     blog = loaded;
-    if (await started) indexPosts(send, loaded, md, inputDir);
+    if (await sessionStarted) indexPosts(send, loaded, md, inputDir);
   });
 
   // Not a collection templates read: it hands this plugin the build's pages,
