@@ -23,13 +23,25 @@ export interface FeedPost {
   item: { templateContent: string; inputPath: string };
 }
 
+/** A built post: what was read from its file, and what templates show of it. */
+export interface PostEntry {
+  source: LoadedPost;
+  summary: PostSummary;
+}
+
 /** What templates see as `blog`. */
 export interface BlogData extends BlogIndex {
   production: boolean;
   buildDate: Date;
   today: string;
   /** Every post that is built (listed or not), by project-relative file. */
-  byFile: Map<string, { source: LoadedPost; summary: PostSummary }>;
+  byFile: Map<string, PostEntry>;
+  /**
+   * The post built from a template, by its Eleventy input path. A method of
+   * the data rather than a filter: Eleventy keeps compiled layouts across
+   * builds in one process, with the filters of the build that compiled them.
+   */
+  postAt(inputPath: string): PostEntry | undefined;
   tweets: Content["tweets"];
   topics: Content["topics"];
   tweetsByNumber: Map<number, Content["tweets"][number]>;
@@ -45,9 +57,10 @@ export interface BlogData extends BlogIndex {
  */
 export const BLOG_LOADED_EVENT = "blog.loaded";
 
-export function buildBlogData(content: Content, production: boolean, buildDate: Date): BlogData {
+/** `inputDir`: Eleventy's input folder, which its input paths start with. */
+export function buildBlogData(content: Content, production: boolean, buildDate: Date, inputDir: string): BlogData {
   const built = content.posts.filter((post) => !production || post.status === "published");
-  const byFile = new Map(built.map((source) => [source.file, { source, summary: summarize(source, source.status) }]));
+  const byFile = new Map<string, PostEntry>(built.map((source) => [source.file, { source, summary: summarize(source, source.status) }]));
   const index = buildBlogIndex(
     [...byFile.values()].map((entry) => entry.summary),
     { postsPerPage: content.settings?.postsPerPage ?? 10, locale: content.settings?.language ?? "en" },
@@ -58,6 +71,7 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
     buildDate,
     today: content.today,
     byFile,
+    postAt: (inputPath) => byFile.get(path.relative(inputDir, inputPath).split(path.sep).join("/")),
     tweets: content.tweets,
     topics: content.topics,
     tweetsByNumber: new Map(content.tweets.map((tweet) => [tweet.number, tweet])),
@@ -74,7 +88,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   let inputDir = ".";
 
   const projectFile = (inputPath: string) => path.relative(inputDir, inputPath).split(path.sep).join("/");
-  const entryFor = (inputPath: string) => blog?.byFile.get(projectFile(inputPath));
+  const entryFor = (inputPath: string) => blog?.postAt(inputPath);
   const isPost = (inputPath: string) => projectFile(inputPath).startsWith("posts/");
 
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
@@ -87,7 +101,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
     const reads = await readPosts(site.postFiles, { root: inputDir, md, cache, tweets: site.tweets, today: site.today, production });
     const content = assembleContent(inputDir, site, reads);
     if (content.problems.length > 0) throw new ContentError(content.problems);
-    blog = buildBlogData(content, production, buildDate);
+    blog = buildBlogData(content, production, buildDate, inputDir);
     // The tokens of posts this build leaves out.
     forgetParsedTokens(md, { keepRendered: true });
     endPhase("content", started);
@@ -125,14 +139,13 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
     renderTweetCard(number, blog?.tweetsByNumber.get(number)?.text, tweetUrl(number)),
   );
 
-  eleventyConfig.addGlobalData("eleventyComputed.post", () => (data: { page: { inputPath: string } }) =>
-    entryFor(data.page.inputPath)?.summary,
-  );
-  eleventyConfig.addGlobalData(
-    "eleventyComputed.permalink",
-    () => (data: { page: { inputPath: string }; permalink?: unknown }) => {
-      const entry = entryFor(data.page.inputPath);
-      return entry ? `${entry.summary.url}index.html` : data.permalink;
-    },
-  );
+  // A post's URL, by the page's input path (layouts find the post they lay
+  // out with `blog.postAt`). Not `eleventyComputed`: Eleventy runs its
+  // computed-data machinery for every template that has any, on every full and
+  // dev rebuild. Global data, so every template without a permalink of its own
+  // asks here; undefined leaves a page that is not a post at Eleventy's default.
+  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string } }) => {
+    const entry = entryFor(data.page.inputPath);
+    return entry ? `${entry.summary.url}index.html` : undefined;
+  });
 }

@@ -3,7 +3,12 @@
 
 interface CollectionItem {
   url: string | false;
-  data: { post?: { date: Date; updated: Date | undefined }; sitemap?: boolean };
+  data: { sitemap?: boolean };
+}
+
+interface PostDates {
+  date: Date;
+  updated?: Date | undefined;
 }
 
 export interface SitemapEntry {
@@ -11,11 +16,12 @@ export interface SitemapEntry {
   lastModified: Date | undefined;
 }
 
-export function sitemapEntries(items: readonly CollectionItem[]): SitemapEntry[] {
+/** `posts`: the posts by URL (the blog index's `byUrl`). */
+export function sitemapEntries(items: readonly CollectionItem[], posts: ReadonlyMap<string, PostDates>): SitemapEntry[] {
   const entries: SitemapEntry[] = [];
   for (const item of items) {
     if (typeof item.url !== "string" || !item.url.endsWith("/") || item.data.sitemap === false) continue;
-    const post = item.data.post;
+    const post = posts.get(item.url);
     entries.push({ url: item.url, lastModified: post ? (post.updated ?? post.date) : undefined });
   }
   return entries.sort((a, b) => a.url.localeCompare(b.url));

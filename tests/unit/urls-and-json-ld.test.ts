@@ -64,13 +64,16 @@ describe("sitemap entries", () => {
   it("lists HTML pages only, sorted, with post dates as last modified", () => {
     const date = new Date("2024-01-01T00:00:00Z");
     const updated = new Date("2024-02-01T00:00:00Z");
-    const entries = sitemapEntries([
-      { url: "/posts/b/", data: { post: { date, updated } } },
-      { url: "/feed.xml", data: {} },
-      { url: false, data: {} },
-      { url: "/", data: {} },
-      { url: "/hidden/", data: { sitemap: false } },
-    ]);
+    const entries = sitemapEntries(
+      [
+        { url: "/posts/b/", data: {} },
+        { url: "/feed.xml", data: {} },
+        { url: false, data: {} },
+        { url: "/", data: {} },
+        { url: "/hidden/", data: { sitemap: false } },
+      ],
+      new Map([["/posts/b/", { date, updated }]]),
+    );
     assert.deepEqual(entries, [
       { url: "/", lastModified: undefined },
       { url: "/posts/b/", lastModified: updated },
