@@ -80,8 +80,16 @@ export interface IndexOptions {
   locale?: string;
 }
 
+/** Slugs of the tag names seen so far: a blog has tens of tags and thousands of posts that name them. */
+const tagSlugs = new Map<string, string>();
+
 export function tagSlug(name: string): string {
-  return slugify(name) || "tag";
+  let slug = tagSlugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(name) || "tag";
+    tagSlugs.set(name, slug);
+  }
+  return slug;
 }
 
 export function tagLink(name: string): TagLink {
