@@ -135,8 +135,10 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
     return feed;
   });
 
-  eleventyConfig.addShortcode("tweetCard", (number: number) =>
-    renderTweetCard(number, blog?.tweetsByNumber.get(number)?.text, tweetUrl(number)),
+  // The build's data comes in as an argument: Eleventy keeps compiled layouts,
+  // and the shortcodes they call, across builds in one process (see postAt).
+  eleventyConfig.addShortcode("tweetCard", (number: number, data: BlogData | undefined) =>
+    renderTweetCard(number, data?.tweetsByNumber.get(number)?.text, tweetUrl(number)),
   );
 
   // A post's URL, by the page's input path (layouts find the post they lay

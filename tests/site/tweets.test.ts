@@ -2,7 +2,7 @@
 // topic index, the tweet of the day on the home page and in its Atom feed,
 // and a build that stops, writing nothing, when a post cites a missing tweet.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -88,6 +88,21 @@ describe("a site with tweets", () => {
     assert.equal(card?.querySelector(".tweet-card__number a")?.getAttribute("href"), "/tweets/2/");
     assert.equal(card?.querySelector(".tweet-card__text")?.textContent, "Ask for one thing to do differently, not for a grade.");
     assert.equal(post.querySelectorAll(".tweet-card").length, 1);
+  });
+
+  it("shows that card with the tweet's text of its own build when another site is built in the same process", async () => {
+    const fixture = mkdtempSync(path.join(tmpdir(), "tweets-edited-"));
+    cpSync(fixturePath("tweets-site"), fixture, { recursive: true });
+    const tweetsFile = path.join(fixture, "_data/tweets.yaml");
+    writeFileSync(tweetsFile, readFileSync(tweetsFile, "utf8").replace("not for a grade.", "not for a score."));
+    const edited = await buildFixture(fixture, { buildDate: BUILD_DATE });
+    try {
+      const card = edited.page("/posts/older-citing/").querySelector("article.post > .tweet-card .tweet-card__text");
+      assert.equal(card?.textContent, "Ask for one thing to do differently, not for a score.");
+    } finally {
+      edited.remove();
+      rmSync(fixture, { recursive: true, force: true });
+    }
   });
 
   it("groups all tweets by topic on /tweets/, with a jump list and a link to each tweet", () => {
