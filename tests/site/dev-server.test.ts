@@ -123,9 +123,11 @@ describe("the dev server", () => {
     }
   });
 
-  it("uses an edited lib/*.ts module without a restart", async () => {
+  it("uses an edited lib/*.ts module without a restart, in pages and in layouts", async () => {
+    const post = `${BASE}/posts/five-stories-every-candidate-needs/`;
     const before = firstTimeText((await fetchText(`${BASE}/archive/`))!);
     assert.match(before, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    assert.match(firstTimeText((await fetchText(post))!), /^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
     const file = path.join(root, "lib/filters/dates.ts");
     writeFileSync(file, readFileSync(file, "utf8").replace('month: "long"', 'month: "short"'));
     const after = await waitFor("the short month names", async () => {
@@ -135,5 +137,11 @@ describe("the dev server", () => {
       throw new Error(`${error.message}\n--- dev server log ---\n${log.slice(-3000)}`);
     });
     assert.match(after, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    // The post's date is printed by a partial of its layout, which Eleventy had compiled with the old filters.
+    await waitFor(
+      "the short month name on a post page",
+      async () => (/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(firstTimeText((await fetchText(post)) ?? "")) ? true : undefined),
+      20_000,
+    );
   });
 });
