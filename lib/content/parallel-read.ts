@@ -23,7 +23,7 @@ import { postStatus, readPost } from "./posts.ts";
  * it saves: measured on this project's 2-core machine, the content pass of
  * 1,000 posts took 0.3 s longer with it and that of 4,000 posts 3 s shorter.
  */
-export const PARALLEL_MIN_POSTS = 1500;
+const PARALLEL_MIN_POSTS = 1500;
 /** Posts a thread takes at a time: small enough to balance, large enough to keep messages few. */
 const CHUNK = 16;
 const WORKER_URL = new URL("./read-worker.mjs", import.meta.url);
@@ -106,7 +106,7 @@ export async function readPosts(files: readonly string[], options: ReadPostsOpti
       toRead.push(index);
     }
   });
-  const readHere = (index: number) => {
+  const readOnThisThread = (index: number) => {
     const file = files[index]!;
     const result = readOne(options.md, file, options);
     renderIfBuilt(options.md, file, result, options);
@@ -114,7 +114,7 @@ export async function readPosts(files: readonly string[], options: ReadPostsOpti
   };
 
   if (toRead.length < (options.minPostsForWorker ?? PARALLEL_MIN_POSTS)) {
-    toRead.forEach(readHere);
+    toRead.forEach(readOnThisThread);
   } else {
     const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const input: WorkerInput = { root: options.root, tweets: options.tweets, today: options.today, production: options.production, files: toRead.map((i) => files[i]!), next };
@@ -128,7 +128,7 @@ export async function readPosts(files: readonly string[], options: ReadPostsOpti
       worker.on("error", () => resolve());
       worker.on("exit", () => resolve());
     });
-    if (options.readHere ?? true) takeChunks(next, toRead.length, (position) => readHere(toRead[position]!));
+    if (options.readHere ?? true) takeChunks(next, toRead.length, (position) => readOnThisThread(toRead[position]!));
     await finished;
     await worker.terminate();
     for (const { index, result, html } of fromWorker) {
@@ -136,7 +136,7 @@ export async function readPosts(files: readonly string[], options: ReadPostsOpti
       reads[toRead[index]!] = { file, result };
       if (html !== undefined && result.post) keepRendered(options.md, result.post.body, html, path.join(options.root, file));
     }
-    for (const index of toRead) if (!reads[index]) readHere(index);
+    for (const index of toRead) if (!reads[index]) readOnThisThread(index);
   }
 
   for (const [index, stamp] of stamps) options.cache?.remember(path.join(options.root, files[index]!), stamp, reads[index]!.result);

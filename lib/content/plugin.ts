@@ -57,6 +57,11 @@ export interface BlogData extends BlogIndex {
  */
 export const BLOG_LOADED_EVENT = "blog.loaded";
 
+/** The project-relative file (`posts/2024/x.md`) of an Eleventy input path under `inputDir`. */
+function projectFile(inputDir: string, inputPath: string): string {
+  return path.relative(inputDir, inputPath).split(path.sep).join("/");
+}
+
 /** `inputDir`: Eleventy's input folder, which its input paths start with. */
 export function buildBlogData(content: Content, production: boolean, buildDate: Date, inputDir: string): BlogData {
   const built = content.posts.filter((post) => !production || post.status === "published");
@@ -71,7 +76,7 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
     buildDate,
     today: content.today,
     byFile,
-    postAt: (inputPath) => byFile.get(path.relative(inputDir, inputPath).split(path.sep).join("/")),
+    postAt: (inputPath) => byFile.get(projectFile(inputDir, inputPath)),
     tweets: content.tweets,
     topics: content.topics,
     tweetsByNumber: new Map(content.tweets.map((tweet) => [tweet.number, tweet])),
@@ -87,9 +92,8 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   let blog: BlogData | undefined;
   let inputDir = ".";
 
-  const projectFile = (inputPath: string) => path.relative(inputDir, inputPath).split(path.sep).join("/");
   const entryFor = (inputPath: string) => blog?.postAt(inputPath);
-  const isPost = (inputPath: string) => projectFile(inputPath).startsWith("posts/");
+  const isPost = (inputPath: string) => projectFile(inputDir, inputPath).startsWith("posts/");
 
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
     const started = performance.now();
@@ -124,7 +128,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   // the listing pages after each save; one that imports a tag collection
   // depends only on the posts.
   eleventyConfig.addFilter("feedPosts", (posts: FeedPost["item"][]) => {
-    const items = new Map(posts.map((item) => [projectFile(item.inputPath), item]));
+    const items = new Map(posts.map((item) => [projectFile(inputDir, item.inputPath), item]));
     const feed: FeedPost[] = [];
     for (const summary of blog?.posts ?? []) {
       if (feed.length === FEED_SIZE) break;

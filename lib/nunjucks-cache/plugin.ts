@@ -11,12 +11,12 @@
 // Eleventy but 3.1 (lib/eleventy-internals.ts).
 import { eleventyInternal } from "../eleventy-internals.ts";
 
-export interface TemplateEngineLike {
+interface TemplateEngineLike {
   readonly cacheable: boolean;
 }
 
 /** Makes every instance of an engine class report that its compiled templates may be cached. */
-export function cacheCompiledTemplates(prototype: TemplateEngineLike): void {
+function cacheCompiledTemplates(prototype: TemplateEngineLike): void {
   Object.defineProperty(prototype, "cacheable", { get: () => true, configurable: true });
 }
 
