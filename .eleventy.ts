@@ -8,6 +8,8 @@ import assetsPlugin from "./lib/assets/plugin.ts";
 import commentsPlugin from "./lib/comments/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import dataPlugin from "./lib/data/plugin.ts";
+import devPlugin from "./lib/dev/plugin.ts";
+import eleventySpeedupsPlugin from "./lib/eleventy-speedups/plugin.ts";
 import feedsPlugin from "./lib/feeds/plugin.ts";
 import filtersPlugin from "./lib/filters/plugin.ts";
 import imagesPlugin from "./lib/images/plugin.ts";
@@ -15,7 +17,6 @@ import markdownPlugin from "./lib/markdown/plugin.ts";
 import netlifyPlugin from "./lib/netlify/plugin.ts";
 import nunjucksCachePlugin from "./lib/nunjucks-cache/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
-import templateMapPlugin from "./lib/template-map/plugin.ts";
 import tweetsPlugin from "./lib/tweets/plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
@@ -28,8 +29,9 @@ export default function (eleventyConfig: UserConfig): void {
   // Edits to our TypeScript modules reload the configuration in the dev server.
   eleventyConfig.addWatchTarget("./lib/**/*.ts", { resetConfig: true });
 
-  eleventyConfig.addPlugin(templateMapPlugin);
+  eleventyConfig.addPlugin(eleventySpeedupsPlugin);
   eleventyConfig.addPlugin(nunjucksCachePlugin);
+  eleventyConfig.addPlugin(devPlugin);
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(imagesPlugin);

@@ -4,10 +4,9 @@
 // again for every item of every collection, where each post is an item of
 // `all`, of `blogPost` and of each of its tags. On 4,000 posts that is tens of
 // millions of path comparisons per build, full or incremental (about a second
-// of each dev-server rebuild). This plugin gives the search an index by path;
-// it answers as the linear search does, and falls back to it for a path the
-// index lacks. Left alone in any Eleventy but 3.1 (lib/eleventy-internals.ts).
-import { eleventyInternal } from "../eleventy-internals.ts";
+// of each dev-server rebuild). This gives the search an index by path; it
+// answers as the linear search does, and falls back to it for a path the
+// index lacks.
 
 export interface MapEntry {
   inputPath: string;
@@ -50,9 +49,4 @@ export function indexMapLookups(prototype: TemplateMapLike): void {
     return indexOf(this.map).byPath.get(inputPath) ?? linear.call(this, inputPath);
   };
   (prototype as unknown as Record<symbol, boolean>)[INDEXED] = true;
-}
-
-export default async function templateMapPlugin(): Promise<void> {
-  const TemplateMap = await eleventyInternal<{ prototype: TemplateMapLike }>("TemplateMap.js");
-  if (typeof TemplateMap?.prototype.getMapEntryForInputPath === "function") indexMapLookups(TemplateMap.prototype);
 }

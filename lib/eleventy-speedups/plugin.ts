@@ -1,0 +1,29 @@
+// Speed-ups for the way Eleventy 3.1 gathers its templates' data and builds
+// its template map, each keeping Eleventy's answers: lookups by path, tag
+// collections, path normalization, folder data files. Left alone in any
+// Eleventy but 3.1 (lib/eleventy-internals.ts).
+import { eleventyInternal } from "../eleventy-internals.ts";
+import { shareLocalData, type TemplateDataLike } from "./directory-data.ts";
+import { indexMapLookups, type TemplateMapLike } from "./map-lookups.ts";
+import { memoizeNormalization, type PathNormalizerLike } from "./path-normalizer.ts";
+import { groupTagCollections, type TemplateCollectionLike } from "./tag-collections.ts";
+
+interface TemplateDataClass {
+  prototype: TemplateDataLike;
+  getIncludedTagNames(data: unknown): string[];
+}
+
+export default async function eleventySpeedupsPlugin(): Promise<void> {
+  const [TemplateMap, TemplateCollection, TemplateData, PathNormalizer] = await Promise.all([
+    eleventyInternal<{ prototype: TemplateMapLike }>("TemplateMap.js"),
+    eleventyInternal<{ prototype: TemplateCollectionLike }>("TemplateCollection.js"),
+    eleventyInternal<TemplateDataClass>("Data/TemplateData.js"),
+    eleventyInternal<PathNormalizerLike>("Util/PathNormalizer.js"),
+  ]);
+  if (typeof TemplateMap?.prototype.getMapEntryForInputPath === "function") indexMapLookups(TemplateMap.prototype);
+  if (typeof TemplateCollection?.prototype.getFilteredByTag === "function" && typeof TemplateData?.getIncludedTagNames === "function") {
+    groupTagCollections(TemplateCollection.prototype, (data) => TemplateData.getIncludedTagNames(data));
+  }
+  if (typeof TemplateData?.prototype.combineLocalData === "function") shareLocalData(TemplateData.prototype);
+  if (typeof PathNormalizer?.fullNormalization === "function") memoizeNormalization(PathNormalizer);
+}

@@ -1,0 +1,161 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, it } from "node:test";
+
+import { indexMapLookups, type MapEntry, type TemplateMapLike } from "../../lib/eleventy-speedups/map-lookups.ts";
+import { memoizeNormalization, type PathNormalizerLike } from "../../lib/eleventy-speedups/path-normalizer.ts";
+import eleventySpeedupsPlugin from "../../lib/eleventy-speedups/plugin.ts";
+import { groupTagCollections, type CollectionItem, type TemplateCollectionLike } from "../../lib/eleventy-speedups/tag-collections.ts";
+
+/** Eleventy 3.1's lookup: the first entry whose path is the given one or its absolute form. */
+class LinearTemplateMap implements TemplateMapLike {
+  map: MapEntry[] = [];
+  searches = 0;
+  getMapEntryForInputPath(inputPath: string): MapEntry | undefined {
+    this.searches++;
+    const absolute = path.resolve(inputPath);
+    return this.map.find((entry) => entry.inputPath === inputPath || entry.inputPath === absolute);
+  }
+}
+
+class IndexedTemplateMap extends LinearTemplateMap {}
+indexMapLookups(IndexedTemplateMap.prototype);
+indexMapLookups(IndexedTemplateMap.prototype);
+
+describe("template map lookups by path", () => {
+  it("find the same entries as Eleventy's linear search, without searching", () => {
+    const indexed = new IndexedTemplateMap();
+    indexed.map.push({ inputPath: "./posts/a.md" }, { inputPath: "./pages/index.njk" }, { inputPath: "./posts/a.md" });
+    assert.equal(indexed.getMapEntryForInputPath("./posts/a.md"), indexed.map[0]);
+    assert.equal(indexed.getMapEntryForInputPath("./pages/index.njk"), indexed.map[1]);
+    assert.equal(indexed.searches, 0);
+  });
+
+  it("see entries appended after an earlier lookup", () => {
+    const indexed = new IndexedTemplateMap();
+    indexed.map.push({ inputPath: "./posts/a.md" });
+    assert.equal(indexed.getMapEntryForInputPath("./posts/b.md"), undefined);
+    indexed.map.push({ inputPath: "./posts/b.md" });
+    assert.equal(indexed.getMapEntryForInputPath("./posts/b.md"), indexed.map[1]);
+  });
+
+  it("fall back to the linear search for a path the index lacks, such as an absolute one", () => {
+    const indexed = new IndexedTemplateMap();
+    indexed.map.push({ inputPath: path.resolve("posts/a.md") });
+    assert.equal(indexed.getMapEntryForInputPath("posts/a.md"), indexed.map[0]);
+    assert.equal(indexed.searches, 1);
+  });
+});
+
+interface Page extends CollectionItem {
+  data: { tags?: string[] };
+  date: number;
+  inputPath: string;
+}
+
+const tagsOf = (data: unknown) => ((data as Page["data"]).tags ?? []).filter((tag) => tag !== "all");
+
+/** Eleventy 3.1's collection: sorts every page on each call and filters the sorted copy by tag. */
+class SortingCollection implements TemplateCollectionLike {
+  items: Page[] = [];
+  sorts = 0;
+  add(item: Page): void {
+    this.items.push(item);
+  }
+  getAllSorted(): Page[] {
+    this.sorts++;
+    return this.items.slice().sort((a, b) => a.date - b.date || a.inputPath.localeCompare(b.inputPath));
+  }
+  getFilteredByTag(tagName: string): Page[] {
+    return this.getAllSorted().filter((item) => !tagName || tagsOf(item.data).includes(tagName));
+  }
+}
+
+class GroupedCollection extends SortingCollection {}
+groupTagCollections(GroupedCollection.prototype, tagsOf);
+groupTagCollections(GroupedCollection.prototype, tagsOf);
+
+function page(inputPath: string, date: number, tags: string[]): Page {
+  return { inputPath, date, data: { tags } };
+}
+
+describe("tag collections", () => {
+  const pages = [page("./c.md", 3, ["b", "a"]), page("./a.md", 1, ["a"]), page("./b.md", 1, []), page("./d.md", 2, ["b"])];
+
+  it("hold the same pages in the same order as Eleventy's, sorting them once", () => {
+    const eleventy = new SortingCollection();
+    const grouped = new GroupedCollection();
+    for (const item of pages) {
+      eleventy.add(item);
+      grouped.add(item);
+    }
+    for (const tag of ["a", "b", "missing", ""]) assert.deepEqual(grouped.getFilteredByTag(tag), eleventy.getFilteredByTag(tag), tag);
+    assert.deepEqual(grouped.getAllSorted(), eleventy.getAllSorted());
+    assert.equal(grouped.sorts, 1);
+  });
+
+  it("see pages added after an earlier collection was made", () => {
+    const grouped = new GroupedCollection();
+    grouped.add(pages[0]!);
+    assert.deepEqual(grouped.getFilteredByTag("b"), [pages[0]]);
+    grouped.add(pages[3]!);
+    assert.deepEqual(grouped.getFilteredByTag("b"), [pages[3], pages[0]]);
+  });
+
+  it("hand out a fresh array each time, so a caller that changes one changes no other", () => {
+    const grouped = new GroupedCollection();
+    for (const item of pages) grouped.add(item);
+    grouped.getFilteredByTag("a").reverse();
+    grouped.getAllSorted().pop();
+    assert.deepEqual(grouped.getFilteredByTag("a"), [pages[1], pages[0]]);
+    assert.equal(grouped.getAllSorted().length, 4);
+  });
+});
+
+describe("path normalization", () => {
+  function counting(): PathNormalizerLike & { calls: number } {
+    return {
+      calls: 0,
+      fullNormalization(inputPath: unknown) {
+        this.calls++;
+        return typeof inputPath === "string" ? path.relative(process.cwd(), inputPath) : inputPath;
+      },
+    };
+  }
+
+  it("works a path out once and answers as Eleventy's normalization does", () => {
+    const normalizer = counting();
+    const absolute = path.resolve("posts/a.md");
+    const expected = normalizer.fullNormalization(absolute);
+    normalizer.calls = 0;
+    memoizeNormalization(normalizer);
+    assert.equal(normalizer.fullNormalization(absolute), expected);
+    assert.equal(normalizer.fullNormalization(absolute), expected);
+    assert.equal(normalizer.calls, 1);
+  });
+
+  it("works paths out again once the working folder changes, and never keeps other values", () => {
+    const normalizer = counting();
+    let dir = "/one";
+    memoizeNormalization(normalizer, () => dir);
+    normalizer.fullNormalization("a.md");
+    dir = "/two";
+    normalizer.fullNormalization("a.md");
+    const url = new URL("file:///x.md");
+    normalizer.fullNormalization(url);
+    normalizer.fullNormalization(url);
+    assert.equal(normalizer.calls, 4);
+  });
+});
+
+describe("Eleventy's template map build", () => {
+  it("gets the indexed lookups, grouped tag collections and kept path normalization from the plugin", async () => {
+    await eleventySpeedupsPlugin();
+    const eleventy = async (file: string) =>
+      ((await import(new URL(file, import.meta.resolve("@11ty/eleventy")).href)) as { default: Record<symbol, unknown> & { prototype: object } }).default;
+    const [TemplateMap, TemplateCollection, PathNormalizer] = await Promise.all(["TemplateMap.js", "TemplateCollection.js", "Util/PathNormalizer.js"].map(eleventy));
+    assert.equal((TemplateMap!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateMap.indexedByPath")], true);
+    assert.equal((TemplateCollection!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateCollection.groupedByTag")], true);
+    assert.equal(PathNormalizer![Symbol.for("blog.pathNormalizer.memoized")], true);
+  });
+});
