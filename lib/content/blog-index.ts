@@ -29,6 +29,19 @@ export interface PostSummary {
   unplacedTweets: number[];
 }
 
+/**
+ * What a page's `<head>` says of it, for the pages Eleventy makes one per item
+ * by pagination: the base layout reads the item's `head`. Data on the item,
+ * not `eleventyComputed`, which would run Eleventy's computed-data machinery
+ * for each of those pages in every build and dev rebuild.
+ */
+export interface PageHead {
+  title?: string;
+  description?: string;
+  /** For link previews, where it differs from the title. */
+  socialTitle?: string;
+}
+
 /** One page of a paginated listing. */
 export interface ListingPage {
   url: string;
@@ -59,16 +72,22 @@ export interface BlogIndex {
   /** Listed posts, newest first. */
   posts: PostSummary[];
   byUrl: Map<string, PostSummary>;
-  homePages: ListingPage[];
   tags: TagSummary[];
+  /** The home page and its later pages. */
+  homePages: Array<ListingPage & { head: PageHead }>;
   /** Every page of every tag, flat, for one paginated template. */
-  tagPages: Array<ListingPage & { tag: TagLink }>;
+  tagPages: Array<ListingPage & { tag: TagLink; head: PageHead }>;
   archive: ArchiveYear[];
   newer: Map<string, PostSummary>;
   older: Map<string, PostSummary>;
-  related: Map<string, PostSummary[]>;
+  related: RelatedPosts;
   /** Listed posts citing each tweet, newest first. */
   tweetBacklinks: Map<number, PostSummary[]>;
+}
+
+/** The related posts of each listed post, by its URL. */
+export interface RelatedPosts {
+  get(url: string): PostSummary[] | undefined;
 }
 
 export interface IndexOptions {
@@ -130,6 +149,18 @@ export function paginate(posts: PostSummary[], perPage: number, firstUrl: string
   }));
 }
 
+/** The home page keeps the site's own title; its later pages are numbered. */
+export function homePageHead(pageNumber: number): PageHead {
+  return pageNumber > 1 ? { title: `Page ${pageNumber}` } : {};
+}
+
+export function tagPageHead(tagName: string, pageNumber: number): PageHead {
+  return {
+    title: `Posts tagged “${tagName}”${pageNumber > 1 ? `, page ${pageNumber}` : ""}`,
+    description: `Career advice posts about ${tagName}.`,
+  };
+}
+
 function newestFirst(a: PostSummary, b: PostSummary): number {
   return b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url);
 }
@@ -154,24 +185,27 @@ export function groupByArchive(posts: PostSummary[], locale = "en"): ArchiveYear
 /**
  * Related posts by shared tweets (weight 2) and tags (weight 1). For each
  * tweet and tag of a post only the `window` posts nearest in time on each side
- * are candidates, which keeps the work linear in posts.
+ * are candidates, which keeps the work linear in posts. Each post's list is
+ * worked out when first asked for: a full build asks for every post once, a
+ * dev-server rebuild only for the few pages it renders.
  */
-export function relatedPosts(
-  posts: PostSummary[],
-  groups: Map<string, PostSummary[]>,
-  count: number,
-  window: number,
-): Map<string, PostSummary[]> {
-  const position = new Map<PostSummary, Map<string, number>>();
-  for (const [key, members] of groups) {
-    members.forEach((post, i) => {
-      let positions = position.get(post);
-      if (!positions) position.set(post, (positions = new Map()));
-      positions.set(key, i);
-    });
+export function relatedPosts(posts: PostSummary[], groups: Map<string, PostSummary[]>, count: number, window: number): RelatedPosts {
+  let lookup: { position: Map<PostSummary, Map<string, number>>; indexByUrl: Map<string, number> } | undefined;
+  const ranked = new Map<string, PostSummary[]>();
+
+  function prepare() {
+    const position = new Map<PostSummary, Map<string, number>>();
+    for (const [key, members] of groups) {
+      members.forEach((post, i) => {
+        let positions = position.get(post);
+        if (!positions) position.set(post, (positions = new Map()));
+        positions.set(key, i);
+      });
+    }
+    return { position, indexByUrl: new Map(posts.map((post, i) => [post.url, i])) };
   }
-  const related = new Map<string, PostSummary[]>();
-  posts.forEach((post, postIndex) => {
+
+  function rank(post: PostSummary, postIndex: number, position: Map<PostSummary, Map<string, number>>): PostSummary[] {
     const scores = new Map<PostSummary, number>();
     for (const [key, i] of position.get(post) ?? []) {
       const members = groups.get(key)!;
@@ -182,18 +216,30 @@ export function relatedPosts(
       }
     }
     const distance = (other: PostSummary) => Math.abs(other.date.getTime() - post.date.getTime());
-    const ranked = [...scores]
+    const chosen = [...scores]
       .sort(([a, sa], [b, sb]) => sb - sa || distance(a) - distance(b) || newestFirst(a, b))
       .slice(0, count)
       .map(([candidate]) => candidate);
-    for (let step = 1; ranked.length < count && step < posts.length; step++) {
+    for (let step = 1; chosen.length < count && step < posts.length; step++) {
       for (const neighbour of [posts[postIndex - step], posts[postIndex + step]]) {
-        if (neighbour && ranked.length < count && !ranked.includes(neighbour)) ranked.push(neighbour);
+        if (neighbour && chosen.length < count && !chosen.includes(neighbour)) chosen.push(neighbour);
       }
     }
-    related.set(post.url, ranked);
-  });
-  return related;
+    return chosen;
+  }
+
+  return {
+    get(url) {
+      let list = ranked.get(url);
+      if (list) return list;
+      lookup ??= prepare();
+      const postIndex = lookup.indexByUrl.get(url);
+      if (postIndex === undefined) return undefined;
+      list = rank(posts[postIndex]!, postIndex, lookup.position);
+      ranked.set(url, list);
+      return list;
+    },
+  };
 }
 
 export function buildBlogIndex(listed: PostSummary[], options: IndexOptions): BlogIndex {
@@ -231,9 +277,11 @@ export function buildBlogIndex(listed: PostSummary[], options: IndexOptions): Bl
   return {
     posts,
     byUrl,
-    homePages: paginate(posts, options.postsPerPage, "/"),
+    homePages: paginate(posts, options.postsPerPage, "/").map((page) => ({ ...page, head: homePageHead(page.pageNumber) })),
     tags,
-    tagPages: tags.flatMap((tag) => tag.pages.map((page) => ({ ...page, tag: { name: tag.name, slug: tag.slug, url: tag.url } }))),
+    tagPages: tags.flatMap((tag) =>
+      tag.pages.map((page) => ({ ...page, tag: { name: tag.name, slug: tag.slug, url: tag.url }, head: tagPageHead(tag.name, page.pageNumber) })),
+    ),
     archive: groupByArchive(posts, options.locale),
     newer,
     older,

@@ -12,8 +12,8 @@ import { markdownFor } from "../markdown/index.ts";
 import { forgetParsedTokens } from "../markdown/token-reuse.ts";
 import { renderTweetCard } from "../markdown/tweet-card.ts";
 import { ContentError } from "../problems.ts";
-import { tweetUrl } from "../tweets/browse.ts";
-import { buildBlogIndex, summarize, type BlogIndex, type PostSummary } from "./blog-index.ts";
+import { tweetPageHead, tweetUrl } from "../tweets/browse.ts";
+import { buildBlogIndex, summarize, type BlogIndex, type PageHead, type PostSummary } from "./blog-index.ts";
 import { assembleContent, loadSiteContent, PostCache, type Content, type LoadedPost } from "./load.ts";
 import { readPosts } from "./parallel-read.ts";
 
@@ -45,6 +45,8 @@ export interface BlogData extends BlogIndex {
   tweets: Content["tweets"];
   topics: Content["topics"];
   tweetsByNumber: Map<number, Content["tweets"][number]>;
+  /** One per tweet page, in number order. */
+  tweetPages: Array<{ tweet: Content["tweets"][number]; head: PageHead }>;
   /** Validated site settings (templates may read the raw `site` data; logic should use these). */
   settings: Content["settings"];
   /** Archived reader comments by post slug. */
@@ -57,9 +59,18 @@ export interface BlogData extends BlogIndex {
  */
 export const BLOG_LOADED_EVENT = "blog.loaded";
 
+/** Project files by input folder and input path: asked for each template in every build and dev rebuild. */
+const projectFiles = new Map<string, string>();
+
 /** The project-relative file (`posts/2024/x.md`) of an Eleventy input path under `inputDir`. */
 function projectFile(inputDir: string, inputPath: string): string {
-  return path.relative(inputDir, inputPath).split(path.sep).join("/");
+  const key = `${inputDir}\0${inputPath}`;
+  let file = projectFiles.get(key);
+  if (file === undefined) {
+    file = path.relative(inputDir, inputPath).split(path.sep).join("/");
+    projectFiles.set(key, file);
+  }
+  return file;
 }
 
 /** `inputDir`: Eleventy's input folder, which its input paths start with. */
@@ -80,6 +91,7 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
     tweets: content.tweets,
     topics: content.topics,
     tweetsByNumber: new Map(content.tweets.map((tweet) => [tweet.number, tweet])),
+    tweetPages: content.tweets.map((tweet) => ({ tweet, head: tweetPageHead(tweet) })),
     settings: content.settings,
     comments: content.comments,
   };

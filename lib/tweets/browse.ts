@@ -38,3 +38,8 @@ export function tweetNeighbours(byNumber: ReadonlyMap<number, Tweet>, number: nu
 export function tweetUrl(number: number): string {
   return `/tweets/${number}/`;
 }
+
+/** A tweet page's title and description; link previews show the tweet itself. */
+export function tweetPageHead(tweet: Tweet): { title: string; socialTitle: string; description: string } {
+  return { title: `Success Tweet ${tweet.number}`, socialTitle: tweet.text, description: tweet.text };
+}

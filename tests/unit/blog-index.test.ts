@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { buildBlogIndex, groupByArchive, paginate, relatedPosts, tagLink, type PostSummary } from "../../lib/content/blog-index.ts";
+import { buildBlogIndex, groupByArchive, homePageHead, paginate, relatedPosts, tagLink, tagPageHead, type PostSummary } from "../../lib/content/blog-index.ts";
 
 function post(slug: string, day: string, tags: string[] = [], tweets: number[] = []): PostSummary {
   return {
@@ -74,6 +74,11 @@ describe("the blog index", () => {
     assert.equal(index.tagPages.length, 3);
   });
 
+  it("gives each home and tag page the title and description its head shows", () => {
+    assert.deepEqual(index.homePages[0]!.head, homePageHead(1));
+    assert.deepEqual(index.tagPages.find((page) => page.tag.name === "networking")!.head, tagPageHead("networking", 1));
+  });
+
   it("back-links each cited tweet to its posts, newest first", () => {
     assert.deepEqual(index.tweetBacklinks.get(5)?.map((p) => p.slug), ["new", "mid"]);
   });
@@ -87,7 +92,28 @@ describe("the blog index", () => {
   });
 });
 
+describe("page heads of listings", () => {
+  it("leave the home page's first page to the site's title and number the later ones", () => {
+    assert.deepEqual(homePageHead(1), {});
+    assert.deepEqual(homePageHead(3), { title: "Page 3" });
+  });
+
+  it("title a tag's pages by the tag's name as written and number the later ones", () => {
+    assert.deepEqual(tagPageHead("Q&A <b>", 1), { title: "Posts tagged “Q&A <b>”", description: "Career advice posts about Q&A <b>." });
+    assert.equal(tagPageHead("it's", 2).title, "Posts tagged “it's”, page 2");
+  });
+});
+
 describe("related posts", () => {
+  it("are worked out once for a listed post's URL, and not at all for another URL", () => {
+    const posts = [post("a", "2024-01-03", ["x"]), post("b", "2024-01-02", ["x"]), post("c", "2024-01-01")];
+    const related = relatedPosts(posts, new Map([["tag:x", posts.slice(0, 2)]]), 2, 8);
+    assert.equal(related.get("/posts/nowhere/"), undefined);
+    const first = related.get("/posts/a/");
+    assert.deepEqual(first?.map((p) => p.slug), ["b", "c"]);
+    assert.equal(related.get("/posts/a/"), first);
+  });
+
   it("only looks at a bounded window of each shared tag, so the work stays linear", () => {
     const many = Array.from({ length: 200 }, (_, i) => post(`p${i}`, `2020-01-01`, ["common"]));
     many.forEach((p, i) => (p.date = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000)));

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { topicUrl, tweetNeighbours, tweetsByTopic, tweetUrl } from "../../lib/tweets/browse.ts";
+import { topicUrl, tweetNeighbours, tweetPageHead, tweetsByTopic, tweetUrl } from "../../lib/tweets/browse.ts";
 import type { Tweet, TweetTopic } from "../../lib/tweets/schema.ts";
 
 const TOPICS: TweetTopic[] = [
@@ -48,5 +48,12 @@ describe("tweet and topic URLs", () => {
   it("puts each tweet at /tweets/<n>/ and each topic at its section of /tweets/", () => {
     assert.equal(tweetUrl(128), "/tweets/128/");
     assert.equal(topicUrl("first-90-days"), "/tweets/#topic-first-90-days");
+  });
+});
+
+describe("tweetPageHead", () => {
+  it("titles a tweet page by number and quotes the tweet, as written, for its description and link previews", () => {
+    const tweet: Tweet = { number: 7, text: "Ask for <feedback> & act on it.", topic: "growth" };
+    assert.deepEqual(tweetPageHead(tweet), { title: "Success Tweet 7", socialTitle: tweet.text, description: tweet.text });
   });
 });
