@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { EventEmitter } from "node:events";
 import path from "node:path";
 import { describe, it } from "node:test";
 
 import { indexMapLookups, type MapEntry, type TemplateMapLike } from "../../lib/eleventy-speedups/map-lookups.ts";
+import { shareLocalData, type TemplateDataLike } from "../../lib/eleventy-speedups/directory-data.ts";
 import { memoizeNormalization, type PathNormalizerLike } from "../../lib/eleventy-speedups/path-normalizer.ts";
 import eleventySpeedupsPlugin from "../../lib/eleventy-speedups/plugin.ts";
 import { groupTagCollections, type CollectionItem, type TemplateCollectionLike } from "../../lib/eleventy-speedups/tag-collections.ts";
@@ -148,14 +150,69 @@ describe("path normalization", () => {
   });
 });
 
+/** Eleventy 3.1's TemplateData: reads and merges the existing data files on every call. */
+class ReadingTemplateData implements TemplateDataLike {
+  readonly config = { events: new EventEmitter() };
+  combines = 0;
+  constructor(readonly files: Record<string, Record<string, unknown>>) {}
+  exists(file: string): boolean {
+    return file in this.files;
+  }
+  async combineLocalData(localDataPaths: string | string[]): Promise<Record<string, unknown>> {
+    this.combines++;
+    const existing = [localDataPaths].flat().filter((file) => this.exists(file));
+    this.config.events.emit("eleventy.dataFiles", existing);
+    return Object.assign({}, ...existing.map((file) => structuredClone(this.files[file])));
+  }
+}
+
+class SharingTemplateData extends ReadingTemplateData {}
+shareLocalData(SharingTemplateData.prototype);
+shareLocalData(SharingTemplateData.prototype);
+
+describe("folder data files", () => {
+  const files = { "posts/posts.11tydata.json": { layout: "post.njk", tags: ["blogPost"] }, "posts/a.11tydata.json": { title: "A" } };
+  const candidates = (name: string) => ["posts.11tydata.json", "posts/posts.11tydata.json", `posts/${name}.11tydata.json`];
+
+  it("are combined once per build for every template that has the same ones", async () => {
+    const data = new SharingTemplateData(files);
+    const first = await data.combineLocalData(candidates("b"));
+    assert.deepEqual(first, { layout: "post.njk", tags: ["blogPost"] });
+    assert.equal(await data.combineLocalData(candidates("c")), first);
+    assert.equal(data.combines, 1);
+  });
+
+  it("are combined again for a template with a data file of its own, and in the next build", async () => {
+    const data = new SharingTemplateData(files);
+    await data.combineLocalData(candidates("b"));
+    assert.deepEqual(await data.combineLocalData(candidates("a")), { layout: "post.njk", tags: ["blogPost"], title: "A" });
+    assert.equal(data.combines, 2);
+    const nextBuild = new SharingTemplateData(files);
+    await nextBuild.combineLocalData(candidates("b"));
+    assert.equal(nextBuild.combines, 1);
+  });
+
+  it("are still announced for every template to a listener of Eleventy's data-files event", async () => {
+    const data = new SharingTemplateData(files);
+    const announced: string[][] = [];
+    data.config.events.on("eleventy.dataFiles", (paths: string[]) => announced.push(paths));
+    await data.combineLocalData(candidates("b"));
+    await data.combineLocalData(candidates("c"));
+    assert.deepEqual(announced, [["posts/posts.11tydata.json"], ["posts/posts.11tydata.json"]]);
+  });
+});
+
 describe("Eleventy's template map build", () => {
-  it("gets the indexed lookups, grouped tag collections and kept path normalization from the plugin", async () => {
+  it("gets the indexed lookups, grouped tag collections, kept path normalization and shared folder data from the plugin", async () => {
     await eleventySpeedupsPlugin();
     const eleventy = async (file: string) =>
       ((await import(new URL(file, import.meta.resolve("@11ty/eleventy")).href)) as { default: Record<symbol, unknown> & { prototype: object } }).default;
-    const [TemplateMap, TemplateCollection, PathNormalizer] = await Promise.all(["TemplateMap.js", "TemplateCollection.js", "Util/PathNormalizer.js"].map(eleventy));
+    const [TemplateMap, TemplateCollection, PathNormalizer, TemplateData] = await Promise.all(
+      ["TemplateMap.js", "TemplateCollection.js", "Util/PathNormalizer.js", "Data/TemplateData.js"].map(eleventy),
+    );
     assert.equal((TemplateMap!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateMap.indexedByPath")], true);
     assert.equal((TemplateCollection!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateCollection.groupedByTag")], true);
     assert.equal(PathNormalizer![Symbol.for("blog.pathNormalizer.memoized")], true);
+    assert.equal((TemplateData!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateData.sharedLocalData")], true);
   });
 });
