@@ -183,6 +183,29 @@ export function groupByArchive(posts: PostSummary[], locale = "en"): ArchiveYear
 }
 
 /**
+ * The `count` best candidates, best first: highest score, then nearest in time
+ * to `time`, then newest. One pass that keeps the best few, not a sort of
+ * every candidate: it runs for each of thousands of posts.
+ */
+function topRanked(scores: Map<PostSummary, number>, time: number, count: number): PostSummary[] {
+  const best: Array<{ post: PostSummary; score: number; distance: number }> = [];
+  for (const [post, score] of scores) {
+    const candidate = { post, score, distance: Math.abs(post.date.getTime() - time) };
+    let at = best.length;
+    while (at > 0 && ranksAbove(candidate, best[at - 1]!)) at--;
+    if (at < count) {
+      best.splice(at, 0, candidate);
+      if (best.length > count) best.pop();
+    }
+  }
+  return best.map(({ post }) => post);
+}
+
+function ranksAbove(a: { post: PostSummary; score: number; distance: number }, b: { post: PostSummary; score: number; distance: number }): boolean {
+  return (b.score - a.score || a.distance - b.distance || newestFirst(a.post, b.post)) < 0;
+}
+
+/**
  * Related posts by shared tweets (weight 2) and tags (weight 1). For each
  * tweet and tag of a post only the `window` posts nearest in time on each side
  * are candidates, which keeps the work linear in posts. Each post's list is
@@ -215,11 +238,7 @@ export function relatedPosts(posts: PostSummary[], groups: Map<string, PostSumma
         if (candidate !== post) scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
       }
     }
-    const distance = (other: PostSummary) => Math.abs(other.date.getTime() - post.date.getTime());
-    const chosen = [...scores]
-      .sort(([a, sa], [b, sb]) => sb - sa || distance(a) - distance(b) || newestFirst(a, b))
-      .slice(0, count)
-      .map(([candidate]) => candidate);
+    const chosen = topRanked(scores, post.date.getTime(), count);
     for (let step = 1; chosen.length < count && step < posts.length; step++) {
       for (const neighbour of [posts[postIndex - step], posts[postIndex + step]]) {
         if (neighbour && chosen.length < count && !chosen.includes(neighbour)) chosen.push(neighbour);

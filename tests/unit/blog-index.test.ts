@@ -105,6 +105,29 @@ describe("page heads of listings", () => {
 });
 
 describe("related posts", () => {
+  it("rank every candidate as a full sort would: shared tweets count twice, then nearest in time, then newest", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const posts = Array.from({ length: 60 }, (_, i) =>
+      post(`p${i}`, `2020-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`, ["a", "b", "c", "d"].filter(() => random() < 0.4), [1, 2, 3].filter(() => random() < 0.2)),
+    ).sort((x, y) => y.date.getTime() - x.date.getTime() || x.url.localeCompare(y.url));
+    const groups = new Map<string, PostSummary[]>();
+    for (const p of posts) {
+      for (const key of [...p.tags.map((t) => `tag:${t.slug}`), ...p.citedTweets.map((n) => `tweet:${n}`)]) groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    const related = relatedPosts(posts, groups, 3, posts.length);
+    for (const p of posts) {
+      const score = (other: PostSummary) =>
+        other.tags.filter((t) => p.tags.some((u) => u.slug === t.slug)).length + 2 * other.citedTweets.filter((n) => p.citedTweets.includes(n)).length;
+      const distance = (other: PostSummary) => Math.abs(other.date.getTime() - p.date.getTime());
+      const expected = posts
+        .filter((other) => other !== p && score(other) > 0)
+        .sort((x, y) => score(y) - score(x) || distance(x) - distance(y) || y.date.getTime() - x.date.getTime() || x.url.localeCompare(y.url))
+        .slice(0, 3);
+      assert.deepEqual(related.get(p.url)!.slice(0, expected.length).map((r) => r.slug), expected.map((r) => r.slug), p.slug);
+    }
+  });
+
   it("are worked out once for a listed post's URL, and not at all for another URL", () => {
     const posts = [post("a", "2024-01-03", ["x"]), post("b", "2024-01-02", ["x"]), post("c", "2024-01-01")];
     const related = relatedPosts(posts, new Map([["tag:x", posts.slice(0, 2)]]), 2, 8);
