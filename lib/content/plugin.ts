@@ -81,7 +81,9 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
     [...byFile.values()].map((entry) => entry.summary),
     { postsPerPage: content.settings?.postsPerPage ?? 10, locale: content.settings?.language ?? "en" },
   );
-  return {
+  // Frozen: Eleventy merges global data into each template's data, copying
+  // every plain object it can change, but takes a frozen one as it is.
+  return Object.freeze<BlogData>({
     ...index,
     production,
     buildDate,
@@ -94,7 +96,7 @@ export function buildBlogData(content: Content, production: boolean, buildDate: 
     tweetPages: content.tweets.map((tweet) => ({ tweet, head: tweetPageHead(tweet) })),
     settings: content.settings,
     comments: content.comments,
-  };
+  });
 }
 
 export default function contentPlugin(eleventyConfig: UserConfig): void {
