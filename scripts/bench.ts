@@ -90,15 +90,21 @@ interface Command {
 
 const buildEnv = { ...process.env, BLOG_MODE: "production", BLOG_BUILD_DATE: BUILD_DATE, BLOG_TIMINGS: "1" };
 
-function oursCommand(sites: Sites, extraNodeArgs: string[] = []): Command {
-  const output = path.join(path.dirname(sites.full), "out-ours");
+function oursCommand(sites: Sites, extraNodeArgs: string[] = [], buildArgs: string[] = [], outputName = "out-ours"): Command {
+  const output = path.join(path.dirname(sites.full), outputName);
   // Like the bare build, ours starts with no previous output (as on Netlify): replacing one is not build time.
   rmSync(output, { recursive: true, force: true });
   return {
-    args: ["node", ...extraNodeArgs, "--import", TSX, path.join(ROOT, "scripts/build.ts"), "--input", sites.full, "--output", output],
+    args: ["node", ...extraNodeArgs, "--import", TSX, path.join(ROOT, "scripts/build.ts"), "--input", sites.full, "--output", output, ...buildArgs],
     cwd: ROOT,
     env: buildEnv,
   };
+}
+
+/** Our build without the search index: the site's own cost, for the budget that leaves search out. */
+function oursNoSearchCommand(sites: Sites): Command {
+  // Its own output folder: the search probe reads the index in out-ours.
+  return oursCommand(sites, [], ["--no-search-index"], "out-ours-no-search");
 }
 
 function bareCommand(sites: Sites): Command {
@@ -144,19 +150,22 @@ async function benchSize(count: number): Promise<{ result: SizeResult; sites: Si
   log(`${count} posts: generating`);
   const sites = prepare(count);
   log(`${count} posts: warm-up builds`);
-  await measure(oursCommand(sites));
-  await measure(bareCommand(sites));
-  const ours: BuildRun[] = [];
-  const bare: BuildRun[] = [];
+  const builds = [
+    { name: "ours", command: oursCommand, runs: [] as BuildRun[] },
+    { name: "ours without search index", command: oursNoSearchCommand, runs: [] as BuildRun[] },
+    { name: "bare", command: bareCommand, runs: [] as BuildRun[] },
+  ];
+  for (const build of builds) await measure(build.command(sites));
   for (let i = 1; i <= runs; i++) {
-    // Alternate, so load from anything else on the machine falls on both alike.
-    const first = i % 2 === 1;
-    if (first) ours.push(await measure(oursCommand(sites)));
-    bare.push(await measure(bareCommand(sites)));
-    if (!first) ours.push(await measure(oursCommand(sites)));
-    log(`${count} posts: run ${i}/${runs}: ours ${(ours.at(-1)!.wallMs / 1000).toFixed(1)} s, bare ${(bare.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+    // Each run starts with the next build in turn, so load from anything else on the machine falls on all alike.
+    for (let j = 0; j < builds.length; j++) {
+      const build = builds[(i - 1 + j) % builds.length]!;
+      build.runs.push(await measure(build.command(sites)));
+    }
+    log(`${count} posts: run ${i}/${runs}: ${builds.map((b) => `${b.name} ${(b.runs.at(-1)!.wallMs / 1000).toFixed(1)} s`).join(", ")}`);
   }
-  return { result: { posts: count, ours: buildStats(ours), bare: buildStats(bare) }, sites };
+  const [ours, oursNoSearch, bare] = builds.map((build) => buildStats(build.runs));
+  return { result: { posts: count, ours: ours!, oursNoSearch: oursNoSearch!, bare: bare! }, sites };
 }
 
 function freePort(): Promise<number> {

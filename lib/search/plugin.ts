@@ -12,6 +12,7 @@ import path from "node:path";
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 
+import { buildContextFromEnv } from "../build-context.ts";
 import { endPhase } from "../build/timings.ts";
 import { BLOG_LOADED_EVENT, type BlogData } from "../content/plugin.ts";
 import { markdownFor } from "../markdown/index.ts";
@@ -95,6 +96,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     writing = undefined;
     pages.clear();
     late.clear();
+    if (!buildContextFromEnv().searchIndex) return undefined;
     if (runMode === "serve" || runMode === "watch") {
       dev ??= new DevSearchIndex({ load: options.load });
       // A newer save makes the index anew: one still waiting or being written is dropped.

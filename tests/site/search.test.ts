@@ -138,3 +138,23 @@ describe("a build whose Pagefind binary cannot run", () => {
     }
   });
 });
+
+describe("a build told to leave the search index out, for measuring", () => {
+  it("writes the site without a search index, and never starts Pagefind", async () => {
+    const saved = { binary: process.env.PAGEFIND_BINARY_PATH, index: process.env.BLOG_SEARCH_INDEX };
+    // A Pagefind that cannot run would fail any build that started it.
+    process.env.PAGEFIND_BINARY_PATH = path.join(tmpdir(), "no-such-pagefind");
+    process.env.BLOG_SEARCH_INDEX = "off";
+    try {
+      const site = await buildFixture(fixturePath("search-own-layout"), { mode: "production", buildDate: SAMPLE_BUILD_DATE });
+      assert.equal(site.page("/posts/alpha/").querySelectorAll("[data-pagefind-body]").length, 1);
+      assert.equal(existsSync(path.join(site.output, "pagefind")), false);
+      site.remove();
+    } finally {
+      for (const [key, value] of [["PAGEFIND_BINARY_PATH", saved.binary], ["BLOG_SEARCH_INDEX", saved.index]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+});

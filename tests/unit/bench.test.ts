@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 
 import { BENCH_TAGS, generatePosts } from "../../lib/bench/generate-posts.ts";
 import { summarizeProfile, type CpuProfile } from "../../lib/bench/profile.ts";
-import { buildStats, formatSearchReport, median } from "../../lib/bench/report.ts";
+import { buildStats, formatReport, formatSearchReport, median } from "../../lib/bench/report.ts";
 import { readPost } from "../../lib/content/posts.ts";
 import { createMarkdown } from "../../lib/markdown/index.ts";
 
@@ -87,5 +87,24 @@ describe("benchmark arithmetic", () => {
     const byName = new Map(summarizeProfile(profile, "/repo").functions.map((f) => [f.name, f]));
     assert.deepEqual(byName.get("outer (lib/x.ts:1)"), { name: "outer (lib/x.ts:1)", file: "lib/x.ts", selfMs: 5, totalMs: 7 });
     assert.deepEqual(byName.get("inner (lib/x.ts:1)"), { name: "inner (lib/x.ts:1)", file: "lib/x.ts", selfMs: 2, totalMs: 6 });
+  });
+});
+
+describe("the build report", () => {
+  it("compares our build, with and without the search index, to bare Eleventy in one table", () => {
+    const stats = (wallMs: number) => buildStats([{ wallMs, cpuMs: wallMs, peakRssBytes: 100 * 1024 * 1024 }]);
+    const report = formatReport([{ posts: 1000, ours: stats(2000), oursNoSearch: stats(1300), bare: stats(1000) }], undefined);
+    const rows = report
+      .split("\n")
+      .filter((line) => /^\| \d/.test(line))
+      .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
+    assert.deepEqual(
+      rows.map((cells) => [cells[1], cells[6]]),
+      [
+        ["ours", "2.00×"],
+        ["ours, no search index", "1.30×"],
+        ["bare Eleventy", ""],
+      ],
+    );
   });
 });
