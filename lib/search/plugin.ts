@@ -143,6 +143,8 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   });
 
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string; outputPath: unknown } }, content: string) {
+    // No index is being built (BLOG_SEARCH_INDEX=off): nothing to look for.
+    if (!session && !dev) return content;
     if (session?.has(this.page.url) || !isIndexable(this.page.outputPath, content)) return content;
     if (writing) late.set(this.page.url, content);
     else sendPage(this.page.url, content);
