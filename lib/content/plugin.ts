@@ -7,6 +7,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 
 import { buildContextFromEnv } from "../build-context.ts";
 import { endPhase } from "../build/timings.ts";
+import { withoutTemplateFunctions } from "../eleventy-speedups/plain-functions.ts";
 import { FEED_SIZE } from "../feeds/plugin.ts";
 import { markdownFor } from "../markdown/index.ts";
 import { forgetParsedTokens } from "../markdown/token-reuse.ts";
@@ -164,8 +165,11 @@ export default function contentPlugin(eleventyConfig: UserConfig): void {
   // computed-data machinery for every template that has any, on every full and
   // dev rebuild. Global data, so every template without a permalink of its own
   // asks here; undefined leaves a page that is not a post at Eleventy's default.
-  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string } }) => {
-    const entry = entryFor(data.page.inputPath);
-    return entry ? `${entry.summary.url}index.html` : undefined;
-  });
+  // It needs no filters as its `this` (lib/eleventy-speedups/plain-functions.ts).
+  eleventyConfig.addGlobalData("permalink", () =>
+    withoutTemplateFunctions((data: { page: { inputPath: string } }) => {
+      const entry = entryFor(data.page.inputPath);
+      return entry ? `${entry.summary.url}index.html` : undefined;
+    }),
+  );
 }

@@ -1,11 +1,13 @@
 // Speed-ups for the way Eleventy 3.1 gathers its templates' data and builds
 // its template map, each keeping Eleventy's answers: lookups by path, tag
-// collections, path normalization, folder data files. Left alone in any
-// Eleventy but 3.1 (lib/eleventy-internals.ts).
+// collections, path normalization, folder data files, permalink functions
+// called without a copy of every filter. Left alone in any Eleventy but 3.1
+// (lib/eleventy-internals.ts).
 import { eleventyInternal } from "../eleventy-internals.ts";
 import { shareLocalData, type TemplateDataLike } from "./directory-data.ts";
 import { indexMapLookups, type TemplateMapLike } from "./map-lookups.ts";
 import { memoizeNormalization, type PathNormalizerLike } from "./path-normalizer.ts";
+import { callMarkedPlainly, type TemplateContentLike } from "./plain-functions.ts";
 import { groupTagCollections, type TemplateCollectionLike } from "./tag-collections.ts";
 
 interface TemplateDataClass {
@@ -14,11 +16,12 @@ interface TemplateDataClass {
 }
 
 export default async function eleventySpeedupsPlugin(): Promise<void> {
-  const [TemplateMap, TemplateCollection, TemplateData, PathNormalizer] = await Promise.all([
+  const [TemplateMap, TemplateCollection, TemplateData, PathNormalizer, TemplateContent] = await Promise.all([
     eleventyInternal<{ prototype: TemplateMapLike }>("TemplateMap.js"),
     eleventyInternal<{ prototype: TemplateCollectionLike }>("TemplateCollection.js"),
     eleventyInternal<TemplateDataClass>("Data/TemplateData.js"),
     eleventyInternal<PathNormalizerLike>("Util/PathNormalizer.js"),
+    eleventyInternal<{ prototype: TemplateContentLike }>("TemplateContent.js"),
   ]);
   if (typeof TemplateMap?.prototype.getMapEntryForInputPath === "function") indexMapLookups(TemplateMap.prototype);
   if (typeof TemplateCollection?.prototype.getFilteredByTag === "function" && typeof TemplateData?.getIncludedTagNames === "function") {
@@ -26,4 +29,5 @@ export default async function eleventySpeedupsPlugin(): Promise<void> {
   }
   if (typeof TemplateData?.prototype.combineLocalData === "function") shareLocalData(TemplateData.prototype);
   if (typeof PathNormalizer?.fullNormalization === "function") memoizeNormalization(PathNormalizer);
+  if (typeof TemplateContent?.prototype._renderFunction === "function") callMarkedPlainly(TemplateContent.prototype);
 }

@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 
 import { indexMapLookups, type MapEntry, type TemplateMapLike } from "../../lib/eleventy-speedups/map-lookups.ts";
 import { shareLocalData, type TemplateDataLike } from "../../lib/eleventy-speedups/directory-data.ts";
+import { callMarkedPlainly, withoutTemplateFunctions, type TemplateContentLike } from "../../lib/eleventy-speedups/plain-functions.ts";
 import { memoizeNormalization, type PathNormalizerLike } from "../../lib/eleventy-speedups/path-normalizer.ts";
 import eleventySpeedupsPlugin from "../../lib/eleventy-speedups/plugin.ts";
 import { groupTagCollections, type CollectionItem, type TemplateCollectionLike } from "../../lib/eleventy-speedups/tag-collections.ts";
@@ -202,17 +203,52 @@ describe("folder data files", () => {
   });
 });
 
+/** Eleventy 3.1's call of a permalink function: every filter copied in as its `this`. */
+class CopyingTemplateContent implements TemplateContentLike {
+  copies = 0;
+  readonly filters = { slugify: (text: string) => text.toLowerCase() };
+  async _renderFunction(fn: unknown, ...args: unknown[]): Promise<unknown> {
+    this.copies++;
+    const result = await (fn as (...args: unknown[]) => unknown).call(Object.assign({}, this.filters), ...args);
+    return Buffer.isBuffer(result) ? result.toString() : result;
+  }
+}
+
+class PlainTemplateContent extends CopyingTemplateContent {}
+callMarkedPlainly(PlainTemplateContent.prototype);
+callMarkedPlainly(PlainTemplateContent.prototype);
+
+describe("permalink functions", () => {
+  it("marked as needing no filters are called without a copy of them, with the same answer", async () => {
+    const content = new PlainTemplateContent();
+    const permalink = withoutTemplateFunctions((data: { slug: string }) => `/posts/${data.slug}/index.html`);
+    assert.equal(await content._renderFunction(permalink, { slug: "a" }), "/posts/a/index.html");
+    assert.equal(await content._renderFunction(withoutTemplateFunctions(() => Buffer.from("/b/"))), "/b/");
+    assert.equal(content.copies, 0);
+  });
+
+  it("not marked get the filters as their `this`, as Eleventy gives them", async () => {
+    const content = new PlainTemplateContent();
+    const permalink = function (this: { slugify(text: string): string }, data: { title: string }) {
+      return `/${this.slugify(data.title)}/`;
+    };
+    assert.equal(await content._renderFunction(permalink, { title: "Hello" }), "/hello/");
+    assert.equal(content.copies, 1);
+  });
+});
+
 describe("Eleventy's template map build", () => {
-  it("gets the indexed lookups, grouped tag collections, kept path normalization and shared folder data from the plugin", async () => {
+  it("gets the indexed lookups, grouped tag collections, kept path normalization, shared folder data and plain permalink calls from the plugin", async () => {
     await eleventySpeedupsPlugin();
     const eleventy = async (file: string) =>
       ((await import(new URL(file, import.meta.resolve("@11ty/eleventy")).href)) as { default: Record<symbol, unknown> & { prototype: object } }).default;
-    const [TemplateMap, TemplateCollection, PathNormalizer, TemplateData] = await Promise.all(
-      ["TemplateMap.js", "TemplateCollection.js", "Util/PathNormalizer.js", "Data/TemplateData.js"].map(eleventy),
+    const [TemplateMap, TemplateCollection, PathNormalizer, TemplateData, TemplateContent] = await Promise.all(
+      ["TemplateMap.js", "TemplateCollection.js", "Util/PathNormalizer.js", "Data/TemplateData.js", "TemplateContent.js"].map(eleventy),
     );
     assert.equal((TemplateMap!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateMap.indexedByPath")], true);
     assert.equal((TemplateCollection!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateCollection.groupedByTag")], true);
     assert.equal(PathNormalizer![Symbol.for("blog.pathNormalizer.memoized")], true);
     assert.equal((TemplateData!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateData.sharedLocalData")], true);
+    assert.equal((TemplateContent!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateContent.plainFunctions")], true);
   });
 });
