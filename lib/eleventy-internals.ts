@@ -19,3 +19,16 @@ export async function eleventyInternal<T>(file: string): Promise<T | undefined> 
   const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: T };
   return module.default;
 }
+
+/**
+ * Marks `target` as patched under `name` and says whether it already was.
+ * The mark is global (`Symbol.for`), so a dev-server reload of a patch's
+ * module does not wrap Eleventy's method a second time.
+ */
+export function alreadyPatched(target: object, name: string): boolean {
+  const marks = target as Record<symbol, boolean>;
+  const mark = Symbol.for(name);
+  if (marks[mark]) return true;
+  marks[mark] = true;
+  return false;
+}

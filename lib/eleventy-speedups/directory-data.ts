@@ -5,6 +5,7 @@
 // makes a new TemplateData for each build, so it is kept per instance for each
 // set of files. Templates then share the combined object as they already share
 // the global data (and any JavaScript data file's export).
+import { alreadyPatched } from "../eleventy-internals.ts";
 
 export interface TemplateDataLike {
   exists(path: string): boolean;
@@ -14,14 +15,11 @@ export interface TemplateDataLike {
 
 const combined = new WeakMap<TemplateDataLike, Map<string, Promise<Record<string, unknown>>>>();
 
-// Global, so a dev-server reload of this module does not wrap the method again.
-const SHARED = Symbol.for("blog.templateData.sharedLocalData");
-
 const DATA_FILES_EVENT = "eleventy.dataFiles";
 
 /** Combines the data files of each set of existing files once per TemplateData. */
 export function shareLocalData(prototype: TemplateDataLike): void {
-  if ((prototype as unknown as Record<symbol, boolean>)[SHARED]) return;
+  if (alreadyPatched(prototype, "blog.templateData.sharedLocalData")) return;
   const combine = prototype.combineLocalData;
   prototype.combineLocalData = function (this: TemplateDataLike, localDataPaths: string | string[]) {
     const existing = (Array.isArray(localDataPaths) ? localDataPaths : [localDataPaths]).filter((file) => this.exists(file));
@@ -38,5 +36,4 @@ export function shareLocalData(prototype: TemplateDataLike): void {
     }
     return data;
   };
-  (prototype as unknown as Record<symbol, boolean>)[SHARED] = true;
 }

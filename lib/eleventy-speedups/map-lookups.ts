@@ -7,6 +7,7 @@
 // of each dev-server rebuild). This gives the search an index by path; it
 // answers as the linear search does, and falls back to it for a path the
 // index lacks.
+import { alreadyPatched } from "../eleventy-internals.ts";
 
 export interface MapEntry {
   inputPath: string;
@@ -38,15 +39,11 @@ function indexOf(map: MapEntry[]): PathIndex {
   return index;
 }
 
-// Global, so a dev-server reload of this module does not wrap the lookup again.
-const INDEXED = Symbol.for("blog.templateMap.indexedByPath");
-
 /** Replaces the prototype's linear lookup with an indexed one that keeps its answers. */
 export function indexMapLookups(prototype: TemplateMapLike): void {
-  if ((prototype as unknown as Record<symbol, boolean>)[INDEXED]) return;
+  if (alreadyPatched(prototype, "blog.templateMap.indexedByPath")) return;
   const linear = prototype.getMapEntryForInputPath;
   prototype.getMapEntryForInputPath = function (this: TemplateMapLike, inputPath: string) {
     return indexOf(this.map).byPath.get(inputPath) ?? linear.call(this, inputPath);
   };
-  (prototype as unknown as Record<symbol, boolean>)[INDEXED] = true;
 }

@@ -5,17 +5,15 @@
 // 300 ms of every dev rebuild at 4,000 posts, for a few thousand distinct
 // paths. The answer depends only on the path and the working folder, so it is
 // kept for each path until the working folder changes.
+import { alreadyPatched } from "../eleventy-internals.ts";
 
 export interface PathNormalizerLike {
   fullNormalization(inputPath: unknown): unknown;
 }
 
-// Global, so a dev-server reload of this module does not wrap the function again.
-const MEMOIZED = Symbol.for("blog.pathNormalizer.memoized");
-
 /** Keeps `fullNormalization`'s answer for each string path, per working folder. */
 export function memoizeNormalization(normalizer: PathNormalizerLike, workingDir: () => string = process.cwd): void {
-  if ((normalizer as unknown as Record<symbol, boolean>)[MEMOIZED]) return;
+  if (alreadyPatched(normalizer, "blog.pathNormalizer.memoized")) return;
   const normalize = normalizer.fullNormalization;
   const answers = new Map<string, unknown>();
   let answersDir = workingDir();
@@ -29,5 +27,4 @@ export function memoizeNormalization(normalizer: PathNormalizerLike, workingDir:
     if (!answers.has(inputPath)) answers.set(inputPath, normalize.call(this, inputPath));
     return answers.get(inputPath);
   };
-  (normalizer as unknown as Record<symbol, boolean>)[MEMOIZED] = true;
 }

@@ -4,15 +4,13 @@
 // every template, 5,350 at 4,000 posts, in every build and dev rebuild (about
 // 75 ms of each rebuild). A function marked `withoutTemplateFunctions` is
 // called without the copy; every other function as Eleventy calls it.
+import { alreadyPatched } from "../eleventy-internals.ts";
 
 export interface TemplateContentLike {
   _renderFunction(fn: unknown, ...args: unknown[]): Promise<unknown>;
 }
 
 const PLAIN = Symbol.for("blog.withoutTemplateFunctions");
-
-// Global, so a dev-server reload of this module does not wrap the method again.
-const PATCHED = Symbol.for("blog.templateContent.plainFunctions");
 
 /** Marks `fn` as needing no filters or shortcodes as its `this`. */
 export function withoutTemplateFunctions<F extends (...args: never[]) => unknown>(fn: F): F {
@@ -21,7 +19,7 @@ export function withoutTemplateFunctions<F extends (...args: never[]) => unknown
 
 /** Calls marked functions directly, as Eleventy would apart from their `this`. */
 export function callMarkedPlainly(prototype: TemplateContentLike): void {
-  if ((prototype as unknown as Record<symbol, boolean>)[PATCHED]) return;
+  if (alreadyPatched(prototype, "blog.templateContent.plainFunctions")) return;
   const call = prototype._renderFunction;
   prototype._renderFunction = async function (this: TemplateContentLike, fn: unknown, ...args: unknown[]) {
     if (typeof fn !== "function" || !(PLAIN in fn)) return call.call(this, fn, ...args);
@@ -29,5 +27,4 @@ export function callMarkedPlainly(prototype: TemplateContentLike): void {
     // As Eleventy does: a Buffer from a permalink function is taken as text.
     return Buffer.isBuffer(result) ? result.toString() : result;
   };
-  (prototype as unknown as Record<symbol, boolean>)[PATCHED] = true;
 }

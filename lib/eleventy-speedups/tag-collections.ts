@@ -5,6 +5,7 @@
 // dozen tags. These replacements sort once and group the sorted pages by tag
 // in one pass, while the collection's pages stay the same; they return what
 // Eleventy's methods return, each call a fresh array.
+import { alreadyPatched } from "../eleventy-internals.ts";
 
 export interface CollectionItem {
   data?: unknown;
@@ -25,16 +26,13 @@ interface SortedPages {
 
 const sortedPages = new WeakMap<TemplateCollectionLike, SortedPages>();
 
-// Global, so a dev-server reload of this module does not wrap the methods again.
-const GROUPED = Symbol.for("blog.templateCollection.groupedByTag");
-
 /**
  * Replaces the prototype's per-call sort and tag filter with one sort and one
  * grouping per set of pages. `tagsOf` is Eleventy's own list of a page's tags
  * (`TemplateData.getIncludedTagNames`), so exclusions keep working.
  */
 export function groupTagCollections(prototype: TemplateCollectionLike, tagsOf: (data: unknown) => string[]): void {
-  if ((prototype as unknown as Record<symbol, boolean>)[GROUPED]) return;
+  if (alreadyPatched(prototype, "blog.templateCollection.groupedByTag")) return;
   const sortAll = prototype.getAllSorted;
 
   function pagesOf(collection: TemplateCollectionLike): SortedPages {
@@ -64,5 +62,4 @@ export function groupTagCollections(prototype: TemplateCollectionLike, tagsOf: (
     }
     return pages.byTag.get(tagName)?.slice() ?? [];
   };
-  (prototype as unknown as Record<symbol, boolean>)[GROUPED] = true;
 }
