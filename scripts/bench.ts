@@ -90,10 +90,31 @@ interface Command {
 
 const buildEnv = { ...process.env, BLOG_MODE: "production", BLOG_BUILD_DATE: BUILD_DATE, BLOG_TIMINGS: "1" };
 
+/**
+ * Every build writes into a folder no build used before, as on Netlify, and
+ * none is deleted until the bench ends. This machine's disk is ext4 without a
+ * journal, which will not reuse a file's inode for minutes after the file is
+ * deleted: every file made after thousands were deleted scans past them, up to
+ * 5 times slower here. Deleting each build's output before the next would
+ * charge a build for its predecessor's deletions, the most to the build that
+ * writes the most files.
+ */
+const outputsMade = new Map<string, number>();
+function freshOutput(parent: string, name: string): string {
+  const base = path.join(parent, name);
+  const count = (outputsMade.get(base) ?? 0) + 1;
+  outputsMade.set(base, count);
+  return `${base}-${count}`;
+}
+
+/** The output folder of the last build named `name` (the search probe reads our last full build). */
+function lastOutput(parent: string, name: string): string {
+  const base = path.join(parent, name);
+  return `${base}-${outputsMade.get(base) ?? 0}`;
+}
+
 function oursCommand(sites: Sites, extraNodeArgs: string[] = [], buildArgs: string[] = [], outputName = "out-ours"): Command {
-  const output = path.join(path.dirname(sites.full), outputName);
-  // Like the bare build, ours starts with no previous output (as on Netlify): replacing one is not build time.
-  rmSync(output, { recursive: true, force: true });
+  const output = freshOutput(path.dirname(sites.full), outputName);
   return {
     args: ["node", ...extraNodeArgs, "--import", TSX, path.join(ROOT, "scripts/build.ts"), "--input", sites.full, "--output", output, ...buildArgs],
     cwd: ROOT,
@@ -103,13 +124,12 @@ function oursCommand(sites: Sites, extraNodeArgs: string[] = [], buildArgs: stri
 
 /** Our build without the search index: the site's own cost, for the budget that leaves search out. */
 function oursNoSearchCommand(sites: Sites): Command {
-  // Its own output folder: the search probe reads the index in out-ours.
+  // Its own output folders: the search probe reads the index of the last full build.
   return oursCommand(sites, [], ["--no-search-index"], "out-ours-no-search");
 }
 
 function bareCommand(sites: Sites): Command {
-  const output = path.join(path.dirname(sites.bare), "out-bare");
-  rmSync(output, { recursive: true, force: true });
+  const output = freshOutput(path.dirname(sites.bare), "out-bare");
   return {
     args: ["node", ELEVENTY_CLI, `--config=${BARE_CONFIG_FILE}`, "--input=.", `--output=${output}`, "--quiet"],
     cwd: sites.bare,
@@ -257,7 +277,7 @@ const SEARCH_TRIES = 3;
 
 /** Times a first query on our built site, each try in a fresh page with an empty cache. */
 async function benchSearch(sites: Sites): Promise<SearchProbeResult> {
-  const output = path.join(path.dirname(sites.full), "out-ours");
+  const output = lastOutput(path.dirname(sites.full), "out-ours");
   log(`${sites.posts.length} posts: first searches in Chromium`);
   const server = await serveStatic(output, { compress: true });
   const browser = await launchBrowser();
