@@ -1,9 +1,10 @@
 // Speed-ups for the way Eleventy 3.1 gathers its templates' data and builds
 // its template map, each keeping Eleventy's answers: lookups by path, tag
 // collections, path normalization, folder data files, permalink functions
-// called without a copy of every filter. Left alone in any Eleventy but 3.1
-// (lib/eleventy-internals.ts).
-import { eleventyInternal } from "../eleventy-internals.ts";
+// called without a copy of every filter, edges of its dependency graph.
+// Left alone in any Eleventy but 3.1 (lib/eleventy-internals.ts).
+import { eleventyDependency, eleventyInternal } from "../eleventy-internals.ts";
+import { indexDependencyEdges, type DepGraphLike } from "./dependency-edges.ts";
 import { shareLocalData, type TemplateDataLike } from "./directory-data.ts";
 import { indexMapLookups, type TemplateMapLike } from "./map-lookups.ts";
 import { memoizeNormalization, type PathNormalizerLike } from "./path-normalizer.ts";
@@ -30,4 +31,6 @@ export default async function eleventySpeedupsPlugin(): Promise<void> {
   if (typeof TemplateData?.prototype.combineLocalData === "function") shareLocalData(TemplateData.prototype);
   if (typeof PathNormalizer?.fullNormalization === "function") memoizeNormalization(PathNormalizer);
   if (typeof TemplateContent?.prototype._renderFunction === "function") callMarkedPlainly(TemplateContent.prototype);
+  const DepGraph = eleventyDependency<{ DepGraph?: { prototype: DepGraphLike } }>("dependency-graph")?.DepGraph;
+  if (typeof DepGraph?.prototype.addDependency === "function") indexDependencyEdges(DepGraph.prototype);
 }

@@ -3,6 +3,9 @@ import { EventEmitter } from "node:events";
 import path from "node:path";
 import { describe, it } from "node:test";
 
+import { seededRandom } from "../../lib/bench/random.ts";
+import { eleventyDependency } from "../../lib/eleventy-internals.ts";
+import { indexDependencyEdges, type DepGraphLike } from "../../lib/eleventy-speedups/dependency-edges.ts";
 import { indexMapLookups, type MapEntry, type TemplateMapLike } from "../../lib/eleventy-speedups/map-lookups.ts";
 import { shareLocalData, type TemplateDataLike } from "../../lib/eleventy-speedups/directory-data.ts";
 import { callMarkedPlainly, withoutTemplateFunctions, type TemplateContentLike } from "../../lib/eleventy-speedups/plain-functions.ts";
@@ -237,8 +240,79 @@ describe("permalink functions", () => {
   });
 });
 
+interface DepGraphClass {
+  new (): DepGraphLike & {
+    addNode(node: string): void;
+    removeNode(node: string): void;
+    removeDependency(from: string, to: string): void;
+    overallOrder(): string[];
+  };
+  prototype: DepGraphLike;
+}
+
+/** The `dependency-graph` package Eleventy uses, and a copy of its graph with the indexed edges. */
+const { DepGraph } = eleventyDependency<{ DepGraph: DepGraphClass }>("dependency-graph")!;
+const libraryAddDependency = DepGraph.prototype.addDependency;
+/** The library's graph as published, should the plugin's test below have patched it already. */
+class PlainDepGraph extends DepGraph {}
+PlainDepGraph.prototype.addDependency = libraryAddDependency;
+class IndexedDepGraph extends DepGraph {}
+indexDependencyEdges(IndexedDepGraph.prototype);
+indexDependencyEdges(IndexedDepGraph.prototype);
+
+const edgesOf = (graph: DepGraphLike) => ({ out: [...graph.outgoingEdges], in: [...graph.incomingEdges] });
+
+describe("dependency graph edges", () => {
+  it("are the library's own, in the same order, through any mix of adding and removing nodes and edges", () => {
+    const random = seededRandom(11);
+    const nodes = Array.from({ length: 12 }, (_, i) => `n${i}`);
+    const plain = new PlainDepGraph();
+    const indexed = new IndexedDepGraph();
+    for (let step = 0; step < 3000; step++) {
+      const [a, b] = [random.pick(nodes), random.pick(nodes)];
+      const roll = random.next();
+      for (const graph of [plain, indexed]) {
+        if (roll < 0.15) graph.addNode(a);
+        else if (roll < 0.2) graph.removeNode(a);
+        else if (roll < 0.3) graph.removeDependency(a, b);
+        else if (graph.hasNode(a) && graph.hasNode(b)) graph.addDependency(a, b);
+      }
+      assert.deepEqual(edgesOf(indexed), edgesOf(plain), `after step ${step}`);
+    }
+    assert.ok(plain.outgoingEdges.size > 0);
+  });
+
+  it("refuse an edge to a node that does not exist with the library's message", () => {
+    const graph = new IndexedDepGraph();
+    graph.addNode("a");
+    assert.throws(() => graph.addDependency("a", "b"), { message: "Node does not exist: b" });
+    assert.throws(() => graph.addDependency("c", "a"), { message: "Node does not exist: c" });
+  });
+
+  it("are added without searching the node's edge list", () => {
+    let reads = 0;
+    const counted = (): string[] =>
+      new Proxy<string[]>([], {
+        get(target, key, receiver) {
+          if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    const graph = new IndexedDepGraph();
+    graph.addNode("collection");
+    graph.outgoingEdges.set("collection", counted());
+    for (let i = 0; i < 2000; i++) {
+      graph.addNode(`post${i}`);
+      graph.addDependency("collection", `post${i}`);
+      graph.addDependency("collection", `post${i}`);
+    }
+    assert.equal(graph.outgoingEdges.get("collection")!.length, 2000);
+    assert.ok(reads < 2000, `${reads} reads of the edge list`);
+  });
+});
+
 describe("Eleventy's template map build", () => {
-  it("gets the indexed lookups, grouped tag collections, kept path normalization, shared folder data and plain permalink calls from the plugin", async () => {
+  it("gets the indexed lookups, grouped tag collections, kept path normalization, shared folder data, plain permalink calls and indexed dependency edges from the plugin", async () => {
     await eleventySpeedupsPlugin();
     const eleventy = async (file: string) =>
       ((await import(new URL(file, import.meta.resolve("@11ty/eleventy")).href)) as { default: Record<symbol, unknown> & { prototype: object } }).default;
@@ -250,5 +324,6 @@ describe("Eleventy's template map build", () => {
     assert.equal(PathNormalizer![Symbol.for("blog.pathNormalizer.memoized")], true);
     assert.equal((TemplateData!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateData.sharedLocalData")], true);
     assert.equal((TemplateContent!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateContent.plainFunctions")], true);
+    assert.equal((DepGraph.prototype as unknown as Record<symbol, unknown>)[Symbol.for("blog.depGraph.indexedEdges")], true);
   });
 });
