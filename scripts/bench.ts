@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 
 import { TIMINGS_PREFIX } from "../lib/build/timings.ts";
 import { generatePosts, type GeneratedPost } from "../lib/bench/generate-posts.ts";
+import { watchProcessCpu } from "../lib/bench/processes.ts";
 import { isOurs, summarizeProfile, topBy, type CpuProfile } from "../lib/bench/profile.ts";
 import {
   buildStats,
@@ -137,26 +138,41 @@ function bareCommand(sites: Sites): Command {
   };
 }
 
-/** Runs a build under /usr/bin/time: wall time here, CPU and peak memory from the kernel. */
+/**
+ * Runs a build under /usr/bin/time: wall time here, CPU and peak memory from
+ * the kernel, plus the CPU time of Pagefind's process, which the build stops
+ * without waiting for (so /usr/bin/time does not count it), read from /proc.
+ */
 async function measure(command: Command): Promise<BuildRun> {
   const timeFile = path.join(work, "time.txt");
   const started = performance.now();
-  const { code, stdout, stderr } = await run([TIME, "-o", timeFile, "-f", "%U %S %M", ...command.args], command.cwd, command.env);
+  let pagefind: { stop(): number } | undefined;
+  const { code, stdout, stderr } = await run([TIME, "-o", timeFile, "-f", "%U %S %M", ...command.args], command.cwd, command.env, (pid) => {
+    pagefind = watchProcessCpu(pid, /^pagefind/);
+  });
   const wallMs = performance.now() - started;
+  const pagefindCpuMs = pagefind?.stop() ?? 0;
   if (code !== 0) throw new Error(`build failed (${command.args.join(" ")}):\n${stdout}\n${stderr}`);
   const [user, system, maxKb] = readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-3).map(Number);
   const timings = stdout.split("\n").find((line) => line.startsWith(TIMINGS_PREFIX));
   return {
     wallMs,
-    cpuMs: (user! + system!) * 1000,
+    cpuMs: (user! + system!) * 1000 + pagefindCpuMs,
+    pagefindCpuMs,
     peakRssBytes: maxKb! * 1024,
     phases: timings ? (JSON.parse(timings.slice(TIMINGS_PREFIX.length)) as { phases: Record<string, number> }).phases : undefined,
   };
 }
 
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  started?: (pid: number) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(args[0]!, args.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    if (child.pid !== undefined) started?.(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

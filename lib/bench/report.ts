@@ -4,8 +4,10 @@
 /** One measured build. */
 export interface BuildRun {
   wallMs: number;
-  /** User plus system CPU time of the build process and its children. */
+  /** User plus system CPU time of the build process, the children it waited for, and Pagefind's process. */
   cpuMs: number;
+  /** The part of `cpuMs` that Pagefind's process used (read from /proc; 0 where there is none). */
+  pagefindCpuMs?: number;
   /** Largest resident set of the build process or any one child, in bytes. */
   peakRssBytes: number;
   /** Phase timings the build printed (`BLOG_TIMINGS=1`), when it did. */
@@ -19,6 +21,8 @@ export interface BuildStats {
   peakRssBytes: number;
   /** Median share of the wall time spent in search-indexing phases; undefined when the build has none. */
   searchShare: number | undefined;
+  /** Median CPU time of Pagefind's process; undefined when no run measured one. */
+  pagefindCpuMs: number | undefined;
 }
 
 export interface SizeResult {
@@ -58,6 +62,7 @@ export function buildStats(runs: BuildRun[]): BuildStats {
     cpuMs: median(runs.map((r) => r.cpuMs)),
     peakRssBytes: median(runs.map((r) => r.peakRssBytes)),
     searchShare: shares.length > 0 ? median(shares) : undefined,
+    pagefindCpuMs: runs.some((run) => run.pagefindCpuMs) ? median(runs.map((run) => run.pagefindCpuMs ?? 0)) : undefined,
   };
 }
 
@@ -86,6 +91,8 @@ export function formatReport(sizes: readonly SizeResult[], dev: DevEditResult | 
       `| ${posts} | bare Eleventy | ${seconds(bare.wallMs)} | ${seconds(bare.cpuMs)} | ${megabytes(bare.peakRssBytes)} | ${(bare.wallMs / posts).toFixed(2)} | | | |`,
     );
   }
+  const pagefind = sizes.flatMap(({ posts, ours }) => (ours.pagefindCpuMs === undefined ? [] : [`${seconds(ours.pagefindCpuMs)} at ${posts} posts`]));
+  if (pagefind.length > 0) lines.push("", `CPU includes Pagefind's own process (read from /proc): ${pagefind.join(", ")}.`);
   const sorted = [...sizes].sort((a, b) => a.posts - b.posts);
   const [smallest, largest] = [sorted[0], sorted.at(-1)];
   if (smallest && largest && smallest !== largest) {

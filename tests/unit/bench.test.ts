@@ -1,9 +1,12 @@
 // The benchmark's own helpers: the synthetic posts must be reproducible and
 // shaped like real posts, or its figures mean nothing.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { describe, it } from "node:test";
 
 import { BENCH_TAGS, generatePosts } from "../../lib/bench/generate-posts.ts";
+import { descendantsOf, parseProcStat, watchProcessCpu } from "../../lib/bench/processes.ts";
 import { summarizeProfile, type CpuProfile } from "../../lib/bench/profile.ts";
 import { buildStats, formatReport, formatSearchReport, median } from "../../lib/bench/report.ts";
 import { readPost } from "../../lib/content/posts.ts";
@@ -106,5 +109,39 @@ describe("the build report", () => {
         ["bare Eleventy", ""],
       ],
     );
+  });
+});
+
+describe("CPU time of processes a build does not wait for", () => {
+  it("is read from a /proc stat line whose name holds spaces and parentheses", () => {
+    const line = "4217 (pagefind (x) y) S 4196 4190 384 0 -1 4194560 5120 0 0 0 1234 210 0 0 20 0 3 0 99 174740 28908";
+    assert.deepEqual(parseProcStat(line), { pid: 4217, parentPid: 4196, name: "pagefind (x) y", cpuTicks: 1444 });
+    assert.equal(parseProcStat("not a stat line"), undefined);
+  });
+
+  it("counts the processes below the build's, however deep, and no others", () => {
+    const sample = (pid: number, parentPid: number) => ({ pid, parentPid, name: `p${pid}`, cpuTicks: 0 });
+    const samples = [sample(10, 1), sample(11, 10), sample(12, 11), sample(13, 10), sample(20, 1), sample(21, 20)];
+    assert.deepEqual(
+      descendantsOf(10, samples).map((s) => s.pid).sort(),
+      [11, 12, 13],
+    );
+  });
+
+  it("adds up the CPU time a named child used while it ran", { skip: existsSync("/proc/self/stat") ? false : "no /proc on this system" }, async () => {
+    const child = spawn(process.execPath, ["-e", 'process.title = "cpu-burner"; const end = Date.now() + 600; while (Date.now() < end);']);
+    const watch = watchProcessCpu(process.pid, /^cpu-burner$/, 20);
+    await new Promise((resolve) => child.on("exit", resolve));
+    const ms = watch.stop();
+    assert.ok(ms >= 300 && ms <= 1000, `${ms} ms of CPU for a 600 ms busy loop`);
+  });
+});
+
+describe("the build report's CPU", () => {
+  it("includes Pagefind's process and says how much of it that was", () => {
+    const run = (cpuMs: number, pagefindCpuMs?: number) => buildStats([{ wallMs: 1000, cpuMs, pagefindCpuMs, peakRssBytes: 1 }]);
+    const report = formatReport([{ posts: 4000, ours: run(3000, 1200), oursNoSearch: run(1500), bare: run(1000) }], undefined);
+    assert.match(report, /^CPU includes Pagefind's own process \(read from \/proc\): 1\.20 s at 4000 posts\.$/m);
+    assert.equal(buildStats([{ wallMs: 1, cpuMs: 1, peakRssBytes: 1 }]).pagefindCpuMs, undefined);
   });
 });
