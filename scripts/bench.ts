@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 
 import { TIMINGS_PREFIX } from "../lib/build/timings.ts";
 import { generatePosts, type GeneratedPost } from "../lib/bench/generate-posts.ts";
-import { watchProcessCpu } from "../lib/bench/processes.ts";
+import { watchProcesses } from "../lib/bench/processes.ts";
 import { isOurs, summarizeProfile, topBy, type CpuProfile } from "../lib/bench/profile.ts";
 import {
   buildStats,
@@ -140,18 +140,20 @@ function bareCommand(sites: Sites): Command {
 
 /**
  * Runs a build under /usr/bin/time: wall time here, CPU and peak memory from
- * the kernel, plus the CPU time of Pagefind's process, which the build stops
- * without waiting for (so /usr/bin/time does not count it), read from /proc.
+ * the kernel. Read from /proc while it runs: the CPU time of Pagefind's
+ * process, which the build stops without waiting for (so /usr/bin/time does
+ * not count it), and the peak of all its processes' memory together.
  */
 async function measure(command: Command): Promise<BuildRun> {
   const timeFile = path.join(work, "time.txt");
   const started = performance.now();
-  let pagefind: { stop(): number } | undefined;
+  let watch: ReturnType<typeof watchProcesses> | undefined;
   const { code, stdout, stderr } = await run([TIME, "-o", timeFile, "-f", "%U %S %M", ...command.args], command.cwd, command.env, (pid) => {
-    pagefind = watchProcessCpu(pid, /^pagefind/);
+    watch = watchProcesses(pid, /^pagefind/);
   });
   const wallMs = performance.now() - started;
-  const pagefindCpuMs = pagefind?.stop() ?? 0;
+  const processes = watch?.stop() ?? { cpuMs: 0, peakBytes: 0 };
+  const pagefindCpuMs = processes.cpuMs;
   if (code !== 0) throw new Error(`build failed (${command.args.join(" ")}):\n${stdout}\n${stderr}`);
   const [user, system, maxKb] = readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-3).map(Number);
   const timings = stdout.split("\n").find((line) => line.startsWith(TIMINGS_PREFIX));
@@ -159,7 +161,8 @@ async function measure(command: Command): Promise<BuildRun> {
     wallMs,
     cpuMs: (user! + system!) * 1000 + pagefindCpuMs,
     pagefindCpuMs,
-    peakRssBytes: maxKb! * 1024,
+    // The largest one process held, or all together at one look, if more.
+    peakRssBytes: Math.max(maxKb! * 1024, processes.peakBytes),
     phases: timings ? (JSON.parse(timings.slice(TIMINGS_PREFIX.length)) as { phases: Record<string, number> }).phases : undefined,
   };
 }

@@ -1,8 +1,10 @@
-// CPU time of processes a build starts and never waits for. /usr/bin/time
-// counts a build's process and the children it waited for; our build stops
-// Pagefind's process without waiting, so its CPU time (about a third of a
-// 4,000-post build's) would be missing from the benchmark. On Linux the
-// benchmark reads it from /proc while the build runs.
+// What a build's processes use beyond what /usr/bin/time sees. It counts the
+// build's process and the children it waited for; our build stops Pagefind's
+// process without waiting, so that process's CPU time (about a third of a
+// 4,000-post build's) would be missing from the benchmark, and /usr/bin/time's
+// peak memory is that of one process, while the build and Pagefind each hold
+// hundreds of megabytes at once. On Linux the benchmark reads both from /proc
+// while the build runs.
 import { readdirSync, readFileSync } from "node:fs";
 
 export interface ProcessSample {
@@ -68,17 +70,39 @@ export function sampleProcesses(): ProcessSample[] {
   return samples;
 }
 
+/** The resident set of a running process, from `/proc/<pid>/status`; 0 once it has ended. */
+export function residentBytes(pid: number): number {
+  try {
+    const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kilobytes === undefined ? 0 : Number(kilobytes) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+export interface BuildProcesses {
+  /** CPU time of the processes whose name matched, in ms. */
+  cpuMs: number;
+  /** The largest total resident set of the processes below `root` at one look, in bytes. */
+  peakBytes: number;
+}
+
 /**
- * Follows the processes below `root` whose name matches `name` while they
- * run, keeping the last CPU time seen of each; `stop()` returns their total.
- * A process's CPU time after the last look (at most `everyMs`) is missed.
+ * Looks at the processes below `root` every `everyMs` while they run: keeps
+ * the last CPU time seen of each whose name matches `name`, and the largest
+ * total memory of all of them at one look. What happens between looks (at
+ * most `everyMs`) is missed.
  */
-export function watchProcessCpu(root: number, name: RegExp, everyMs = 100): { stop(): number } {
+export function watchProcesses(root: number, name: RegExp, everyMs = 100): { stop(): BuildProcesses } {
   const lastTicks = new Map<number, number>();
+  let peakBytes = 0;
   const look = () => {
+    let bytes = 0;
     for (const sample of descendantsOf(root, sampleProcesses())) {
       if (name.test(sample.name)) lastTicks.set(sample.pid, sample.cpuTicks);
+      bytes += residentBytes(sample.pid);
     }
+    peakBytes = Math.max(peakBytes, bytes);
   };
   const timer = setInterval(look, everyMs);
   return {
@@ -86,7 +110,7 @@ export function watchProcessCpu(root: number, name: RegExp, everyMs = 100): { st
       clearInterval(timer);
       let ticks = 0;
       for (const value of lastTicks.values()) ticks += value;
-      return ticks * MS_PER_TICK;
+      return { cpuMs: ticks * MS_PER_TICK, peakBytes };
     },
   };
 }

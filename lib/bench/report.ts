@@ -8,7 +8,7 @@ export interface BuildRun {
   cpuMs: number;
   /** The part of `cpuMs` that Pagefind's process used (read from /proc; 0 where there is none). */
   pagefindCpuMs?: number;
-  /** Largest resident set of the build process or any one child, in bytes. */
+  /** Largest resident set of the build process or any one child, or of all its processes together at one moment, in bytes. */
   peakRssBytes: number;
   /** Phase timings the build printed (`BLOG_TIMINGS=1`), when it did. */
   phases?: Record<string, number>;

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { describe, it } from "node:test";
 
 import { BENCH_TAGS, generatePosts } from "../../lib/bench/generate-posts.ts";
-import { descendantsOf, parseProcStat, watchProcessCpu } from "../../lib/bench/processes.ts";
+import { descendantsOf, parseProcStat, watchProcesses } from "../../lib/bench/processes.ts";
 import { summarizeProfile, type CpuProfile } from "../../lib/bench/profile.ts";
 import { buildStats, formatReport, formatSearchReport, median } from "../../lib/bench/report.ts";
 import { readPost } from "../../lib/content/posts.ts";
@@ -128,12 +128,14 @@ describe("CPU time of processes a build does not wait for", () => {
     );
   });
 
-  it("adds up the CPU time a named child used while it ran", { skip: existsSync("/proc/self/stat") ? false : "no /proc on this system" }, async () => {
-    const child = spawn(process.execPath, ["-e", 'process.title = "cpu-burner"; const end = Date.now() + 600; while (Date.now() < end);']);
-    const watch = watchProcessCpu(process.pid, /^cpu-burner$/, 20);
+  it("adds up the CPU time a named child used while it ran, and the memory of all children", { skip: existsSync("/proc/self/stat") ? false : "no /proc on this system" }, async () => {
+    const busy = 'process.title = "cpu-burner"; const held = Buffer.alloc(64 * 1024 * 1024, 1); const end = Date.now() + 600; while (Date.now() < end);';
+    const child = spawn(process.execPath, ["-e", busy]);
+    const watch = watchProcesses(process.pid, /^cpu-burner$/, 20);
     await new Promise((resolve) => child.on("exit", resolve));
-    const ms = watch.stop();
-    assert.ok(ms >= 300 && ms <= 1000, `${ms} ms of CPU for a 600 ms busy loop`);
+    const { cpuMs, peakBytes } = watch.stop();
+    assert.ok(cpuMs >= 300 && cpuMs <= 1000, `${cpuMs} ms of CPU for a 600 ms busy loop`);
+    assert.ok(peakBytes >= 64 * 1024 * 1024, `${peakBytes} bytes for a child that holds 64 MB`);
   });
 });
 
