@@ -8,6 +8,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { buildContextFromEnv } from "../lib/build-context.ts";
 import { buildSite } from "../lib/build/atomic-build.ts";
 import { buildTimings, TIMINGS_PREFIX } from "../lib/build/timings.ts";
 
@@ -29,7 +30,7 @@ try {
   const result = await buildSite({ input: ".", output });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Built ${result.pages} pages into ${values.output}/ in ${seconds} s.`);
-  if (process.env.BLOG_SEARCH_INDEX === "off") console.warn("No search index was written (BLOG_SEARCH_INDEX=off): this site's search finds nothing; do not deploy it.");
+  if (!buildContextFromEnv().searchIndex) console.warn("No search index was written (BLOG_SEARCH_INDEX=off): this site's search finds nothing; do not deploy it.");
   if (process.env.BLOG_TIMINGS === "1") console.log(`${TIMINGS_PREFIX}${JSON.stringify(buildTimings(started))}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
