@@ -6,6 +6,8 @@ import { describe, it } from "node:test";
 import { seededRandom } from "../../lib/bench/random.ts";
 import { eleventyDependency } from "../../lib/eleventy-internals.ts";
 import { indexDependencyEdges, type DepGraphLike } from "../../lib/eleventy-speedups/dependency-edges.ts";
+import { orderWithoutSearch } from "../../lib/eleventy-speedups/dependency-order.ts";
+import { memoizeTemplatePaths, type TemplatePathLike } from "../../lib/eleventy-speedups/template-paths.ts";
 import { indexMapLookups, type MapEntry, type TemplateMapLike } from "../../lib/eleventy-speedups/map-lookups.ts";
 import { shareLocalData, type TemplateDataLike } from "../../lib/eleventy-speedups/directory-data.ts";
 import { callMarkedPlainly, withoutTemplateFunctions, type TemplateContentLike } from "../../lib/eleventy-speedups/plain-functions.ts";
@@ -154,6 +156,62 @@ describe("path normalization", () => {
   });
 });
 
+describe("template path joins and normalization", () => {
+  const { TemplatePath } = eleventyDependency<{ TemplatePath: TemplatePathLike }>("@11ty/eleventy-utils")!;
+  /** Eleventy's own functions, before the plugin's test below may have patched the shared object. */
+  const own = { normalize: TemplatePath.normalize, join: TemplatePath.join };
+  /** A fresh object with Eleventy's functions, counting the work they do. */
+  function counting(): TemplatePathLike & { calls: number } {
+    const paths = {
+      calls: 0,
+      normalize(thePath: string) {
+        paths.calls++;
+        return own.normalize(thePath);
+      },
+      join(...parts: string[]) {
+        paths.calls++;
+        return paths.normalize(path.join(...parts));
+      },
+    };
+    return paths;
+  }
+  const samples = ["./posts/a.md", "posts//2026/../b.md", "_site/posts/a/", "/", ".", "", "./_includes/layouts/post.njk", "a/b/c/"];
+
+  it("answer as Eleventy's own do, for single paths and for any number of parts", () => {
+    const paths = counting();
+    memoizeTemplatePaths(paths);
+    for (const sample of samples) {
+      assert.equal(paths.normalize(sample), own.normalize(sample), sample);
+      assert.equal(paths.join(sample), own.join(sample), sample);
+      assert.equal(paths.join("_site", sample, "index.html"), own.join("_site", sample, "index.html"), sample);
+    }
+    assert.equal(paths.join(), own.join());
+    assert.equal(paths.join("a", "b"), own.join("a", "b"));
+    assert.equal(paths.join("..", "a"), own.join("..", "a"));
+    assert.equal(paths.join(".", ".a"), own.join(".", ".a"));
+  });
+
+  it("work each path out once", () => {
+    const paths = counting();
+    memoizeTemplatePaths(paths);
+    for (let round = 0; round < 3; round++) {
+      for (const sample of samples) paths.join("_site", sample);
+    }
+    const calls = paths.calls;
+    for (const sample of samples) paths.join("_site", sample);
+    assert.equal(paths.calls, calls);
+  });
+
+  it("leave an argument that is not a string to Eleventy's own, every time", () => {
+    const paths = counting();
+    memoizeTemplatePaths(paths);
+    const notAString = undefined as unknown as string;
+    assert.throws(() => paths.join("a", notAString), TypeError);
+    assert.throws(() => paths.join("a", notAString), TypeError);
+    assert.equal(paths.calls, 2);
+  });
+});
+
 /** Eleventy 3.1's TemplateData: reads and merges the existing data files on every call. */
 class ReadingTemplateData implements TemplateDataLike {
   readonly config = { events: new EventEmitter() };
@@ -241,24 +299,41 @@ describe("permalink functions", () => {
 });
 
 interface DepGraphClass {
-  new (): DepGraphLike & {
+  new (options?: { circular?: boolean }): DepGraphLike & {
     addNode(node: string): void;
     removeNode(node: string): void;
     removeDependency(from: string, to: string): void;
-    overallOrder(): string[];
+    overallOrder(leavesOnly?: boolean): string[];
   };
-  prototype: DepGraphLike;
+  prototype: DepGraphLike & { overallOrder(leavesOnly?: boolean): string[] };
 }
 
 /** The `dependency-graph` package Eleventy uses, and a copy of its graph with the indexed edges. */
 const { DepGraph } = eleventyDependency<{ DepGraph: DepGraphClass }>("dependency-graph")!;
 const libraryAddDependency = DepGraph.prototype.addDependency;
+const libraryOverallOrder = DepGraph.prototype.overallOrder;
 /** The library's graph as published, should the plugin's test below have patched it already. */
 class PlainDepGraph extends DepGraph {}
 PlainDepGraph.prototype.addDependency = libraryAddDependency;
+PlainDepGraph.prototype.overallOrder = libraryOverallOrder;
 class IndexedDepGraph extends DepGraph {}
 indexDependencyEdges(IndexedDepGraph.prototype);
 indexDependencyEdges(IndexedDepGraph.prototype);
+class OrderedDepGraph extends PlainDepGraph {}
+orderWithoutSearch(OrderedDepGraph.prototype as unknown as Parameters<typeof orderWithoutSearch>[0]);
+orderWithoutSearch(OrderedDepGraph.prototype as unknown as Parameters<typeof orderWithoutSearch>[0]);
+
+/** The same random graph in the library's class and in `OrderedDepGraph`: `nodes` nodes, `edges` edges, some in cycles. */
+function twinGraphs(seed: number, nodes: number, edges: number, circular: boolean) {
+  const random = seededRandom(seed);
+  const names = Array.from({ length: nodes }, (_, i) => `n${i}`);
+  const pairs = Array.from({ length: edges }, () => [random.pick(names), random.pick(names)] as const);
+  return [new PlainDepGraph({ circular }), new OrderedDepGraph({ circular })].map((graph) => {
+    for (const name of names) graph.addNode(name);
+    for (const [from, to] of pairs) if (from !== to) graph.addDependency(from, to);
+    return graph;
+  }) as [InstanceType<DepGraphClass>, InstanceType<DepGraphClass>];
+}
 
 const edgesOf = (graph: DepGraphLike) => ({ out: [...graph.outgoingEdges], in: [...graph.incomingEdges] });
 
@@ -311,8 +386,59 @@ describe("dependency graph edges", () => {
   });
 });
 
+describe("dependency graph order", () => {
+  it("is the library's own for graphs with cycles, sparse and dense, all nodes or leaves only", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const [plain, ordered] = twinGraphs(seed, 5 + (seed % 30), seed * 3, true);
+      assert.deepEqual(ordered.overallOrder(), plain.overallOrder(), `seed ${seed}`);
+      assert.deepEqual(ordered.overallOrder(true), plain.overallOrder(true), `seed ${seed}, leaves only`);
+    }
+  });
+
+  it("is left to the library for a graph that allows no cycles, with its order and its cycle error", () => {
+    let checkedCycle = false;
+    for (let seed = 1; seed <= 40; seed++) {
+      const [plain, ordered] = twinGraphs(seed, 8 + (seed % 20), seed, false);
+      let expected: unknown;
+      try {
+        expected = plain.overallOrder();
+      } catch (error) {
+        assert.throws(() => ordered.overallOrder(), (thrown: Error) => thrown.constructor === (error as Error).constructor && thrown.message === (error as Error).message);
+        checkedCycle = true;
+        continue;
+      }
+      assert.deepEqual(ordered.overallOrder(), expected, `seed ${seed}`);
+    }
+    assert.ok(checkedCycle, "no seed made a cycle");
+  });
+
+  it("orders a graph with cycles without searching the list of nodes already ordered", () => {
+    const [plain, ordered] = twinGraphs(3, 2000, 2500, true);
+    const searchesDuring = (order: () => unknown) => {
+      const { indexOf, includes } = Array.prototype;
+      let searches = 0;
+      Array.prototype.indexOf = function (this: unknown[], ...args: Parameters<typeof indexOf>) {
+        searches++;
+        return indexOf.apply(this, args);
+      };
+      Array.prototype.includes = function (this: unknown[], ...args: Parameters<typeof includes>) {
+        searches++;
+        return includes.apply(this, args);
+      };
+      try {
+        order();
+      } finally {
+        Object.assign(Array.prototype, { indexOf, includes });
+      }
+      return searches;
+    };
+    assert.ok(searchesDuring(() => plain.overallOrder()) >= 1000, "the library's own order no longer searches: this test checks nothing");
+    assert.equal(searchesDuring(() => ordered.overallOrder()), 0);
+  });
+});
+
 describe("Eleventy's template map build", () => {
-  it("gets the indexed lookups, grouped tag collections, kept path normalization, shared folder data, plain permalink calls and indexed dependency edges from the plugin", async () => {
+  it("gets the indexed lookups, grouped tag collections, kept path normalization, shared folder data, plain permalink calls, indexed dependency edges, their linear order and kept template paths from the plugin", async () => {
     await eleventySpeedupsPlugin();
     const eleventy = async (file: string) =>
       ((await import(new URL(file, import.meta.resolve("@11ty/eleventy")).href)) as { default: Record<symbol, unknown> & { prototype: object } }).default;
@@ -325,5 +451,8 @@ describe("Eleventy's template map build", () => {
     assert.equal((TemplateData!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateData.sharedLocalData")], true);
     assert.equal((TemplateContent!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateContent.plainFunctions")], true);
     assert.equal((DepGraph.prototype as unknown as Record<symbol, unknown>)[Symbol.for("blog.depGraph.indexedEdges")], true);
+    assert.equal((DepGraph.prototype as unknown as Record<symbol, unknown>)[Symbol.for("blog.depGraph.linearOrder")], true);
+    const { TemplatePath } = eleventyDependency<{ TemplatePath: Record<symbol, unknown> }>("@11ty/eleventy-utils")!;
+    assert.equal(TemplatePath[Symbol.for("blog.templatePath.memoized")], true);
   });
 });
