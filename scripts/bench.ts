@@ -152,7 +152,7 @@ async function measure(command: Command): Promise<BuildRun> {
     watch = watchProcesses(pid, /^pagefind/);
   });
   const wallMs = performance.now() - started;
-  const processes = watch?.stop() ?? { cpuMs: 0, peakBytes: 0 };
+  const processes = watch?.stop() ?? { cpuMs: 0, peakBytes: 0, largestBytes: 0 };
   const pagefindCpuMs = processes.cpuMs;
   if (code !== 0) throw new Error(`build failed (${command.args.join(" ")}):\n${stdout}\n${stderr}`);
   const [user, system, maxKb] = readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-3).map(Number);
@@ -163,6 +163,7 @@ async function measure(command: Command): Promise<BuildRun> {
     pagefindCpuMs,
     // The largest one process held, or all together at one look, if more.
     peakRssBytes: Math.max(maxKb! * 1024, processes.peakBytes),
+    largestProcessBytes: Math.max(maxKb! * 1024, processes.largestBytes),
     phases: timings ? (JSON.parse(timings.slice(TIMINGS_PREFIX.length)) as { phases: Record<string, number> }).phases : undefined,
   };
 }

@@ -85,22 +85,27 @@ export interface BuildProcesses {
   cpuMs: number;
   /** The largest total resident set of the processes below `root` at one look, in bytes. */
   peakBytes: number;
+  /** The largest resident set any one of them had at a look, in bytes. */
+  largestBytes: number;
 }
 
 /**
  * Looks at the processes below `root` every `everyMs` while they run: keeps
- * the last CPU time seen of each whose name matches `name`, and the largest
- * total memory of all of them at one look. What happens between looks (at
- * most `everyMs`) is missed.
+ * the last CPU time seen of each whose name matches `name`, the largest
+ * total memory of all of them at one look, and the most any one of them held.
+ * What happens between looks (at most `everyMs`) is missed.
  */
 export function watchProcesses(root: number, name: RegExp, everyMs = 100): { stop(): BuildProcesses } {
   const lastTicks = new Map<number, number>();
   let peakBytes = 0;
+  let largestBytes = 0;
   const look = () => {
     let bytes = 0;
     for (const sample of descendantsOf(root, sampleProcesses())) {
       if (name.test(sample.name)) lastTicks.set(sample.pid, sample.cpuTicks);
-      bytes += residentBytes(sample.pid);
+      const resident = residentBytes(sample.pid);
+      bytes += resident;
+      largestBytes = Math.max(largestBytes, resident);
     }
     peakBytes = Math.max(peakBytes, bytes);
   };
@@ -110,7 +115,7 @@ export function watchProcesses(root: number, name: RegExp, everyMs = 100): { sto
       clearInterval(timer);
       let ticks = 0;
       for (const value of lastTicks.values()) ticks += value;
-      return { cpuMs: ticks * MS_PER_TICK, peakBytes };
+      return { cpuMs: ticks * MS_PER_TICK, peakBytes, largestBytes };
     },
   };
 }

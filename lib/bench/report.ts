@@ -10,6 +10,12 @@ export interface BuildRun {
   pagefindCpuMs?: number;
   /** Largest resident set of the build process or any one child, or of all its processes together at one moment, in bytes. */
   peakRssBytes: number;
+  /**
+   * Largest resident set of any one of its processes, in bytes: what
+   * `/usr/bin/time` reports for a build that waits for its children, and how
+   * the issue's reference figures were measured.
+   */
+  largestProcessBytes?: number;
   /** Phase timings the build printed (`BLOG_TIMINGS=1`), when it did. */
   phases?: Record<string, number>;
 }
@@ -19,6 +25,8 @@ export interface BuildStats {
   wallMs: number;
   cpuMs: number;
   peakRssBytes: number;
+  /** Median of the runs' largest single process; undefined when no run measured one. */
+  largestProcessBytes: number | undefined;
   /** Median share of the wall time spent in search-indexing phases; undefined when the build has none. */
   searchShare: number | undefined;
   /** Median CPU time of Pagefind's process; undefined when no run measured one. */
@@ -61,6 +69,7 @@ export function buildStats(runs: BuildRun[]): BuildStats {
     wallMs: median(runs.map((r) => r.wallMs)),
     cpuMs: median(runs.map((r) => r.cpuMs)),
     peakRssBytes: median(runs.map((r) => r.peakRssBytes)),
+    largestProcessBytes: runs.some((run) => run.largestProcessBytes) ? median(runs.map((run) => run.largestProcessBytes ?? 0)) : undefined,
     searchShare: shares.length > 0 ? median(shares) : undefined,
     pagefindCpuMs: runs.some((run) => run.pagefindCpuMs) ? median(runs.map((run) => run.pagefindCpuMs ?? 0)) : undefined,
   };
@@ -71,24 +80,24 @@ function sumPhases(phases: Record<string, number>, keep: (name: string) => boole
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const megabytes = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${Math.round(bytes / 1024 / 1024)} MB`);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const percent = (share: number | undefined) => (share === undefined ? "n/a" : `${Math.round(share * 100)} %`);
 
 /** The results as Markdown a reader can paste: one table, then growth and the dev server. */
 export function formatReport(sizes: readonly SizeResult[], dev: DevEditResult | undefined): string {
   const lines = [
-    "| Posts | Build | Wall (median) | CPU (user+sys) | Peak memory | ms per post | Ours / bare (wall) | Ours / bare (CPU) | Search share |",
-    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Posts | Build | Wall (median) | CPU (user+sys) | Peak memory (all processes) | Largest process | ms per post | Ours / bare (wall) | Ours / bare (CPU) | Search share |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const { posts, ours, oursNoSearch, bare } of sizes) {
     const row = (name: string, stats: BuildStats) =>
-      `| ${posts} | ${name} | ${seconds(stats.wallMs)} | ${seconds(stats.cpuMs)} | ${megabytes(stats.peakRssBytes)} | ${(stats.wallMs / posts).toFixed(2)} | ` +
+      `| ${posts} | ${name} | ${seconds(stats.wallMs)} | ${seconds(stats.cpuMs)} | ${megabytes(stats.peakRssBytes)} | ${megabytes(stats.largestProcessBytes)} | ${(stats.wallMs / posts).toFixed(2)} | ` +
       `${ratio(stats.wallMs, bare.wallMs)} | ${ratio(stats.cpuMs, bare.cpuMs)} | ${percent(stats.searchShare)} |`;
     lines.push(
       row("ours", ours),
       row("ours, no search index", oursNoSearch),
-      `| ${posts} | bare Eleventy | ${seconds(bare.wallMs)} | ${seconds(bare.cpuMs)} | ${megabytes(bare.peakRssBytes)} | ${(bare.wallMs / posts).toFixed(2)} | | | |`,
+      `| ${posts} | bare Eleventy | ${seconds(bare.wallMs)} | ${seconds(bare.cpuMs)} | ${megabytes(bare.peakRssBytes)} | ${megabytes(bare.largestProcessBytes)} | ${(bare.wallMs / posts).toFixed(2)} | | | |`,
     );
   }
   const pagefind = sizes.flatMap(({ posts, ours }) => (ours.pagefindCpuMs === undefined ? [] : [`${seconds(ours.pagefindCpuMs)} at ${posts} posts`]));

@@ -102,7 +102,7 @@ describe("the build report", () => {
       .filter((line) => /^\| \d/.test(line))
       .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
     assert.deepEqual(
-      rows.map((cells) => [cells[1], cells[6]]),
+      rows.map((cells) => [cells[1], cells[7]]),
       [
         ["ours", "2.00×"],
         ["ours, no search index", "1.30×"],
@@ -128,14 +128,39 @@ describe("CPU time of processes a build does not wait for", () => {
     );
   });
 
-  it("adds up the CPU time a named child used while it ran, and the memory of all children", { skip: existsSync("/proc/self/stat") ? false : "no /proc on this system" }, async () => {
+  it("adds up the CPU time a named child used while it ran, the memory of all children together, and the most one held", { skip: existsSync("/proc/self/stat") ? false : "no /proc on this system" }, async () => {
+    const MB = 1024 * 1024;
     const busy = 'process.title = "cpu-burner"; const held = Buffer.alloc(64 * 1024 * 1024, 1); const end = Date.now() + 600; while (Date.now() < end);';
-    const child = spawn(process.execPath, ["-e", busy]);
+    const idle = "const held = Buffer.alloc(48 * 1024 * 1024, 1); setTimeout(() => held.length, 800);";
+    const children = [spawn(process.execPath, ["-e", busy]), spawn(process.execPath, ["-e", idle])];
     const watch = watchProcesses(process.pid, /^cpu-burner$/, 20);
-    await new Promise((resolve) => child.on("exit", resolve));
-    const { cpuMs, peakBytes } = watch.stop();
+    await Promise.all(children.map((child) => new Promise((resolve) => child.on("exit", resolve))));
+    const { cpuMs, peakBytes, largestBytes } = watch.stop();
     assert.ok(cpuMs >= 300 && cpuMs <= 1000, `${cpuMs} ms of CPU for a 600 ms busy loop`);
-    assert.ok(peakBytes >= 64 * 1024 * 1024, `${peakBytes} bytes for a child that holds 64 MB`);
+    assert.ok(peakBytes >= 112 * MB, `${peakBytes} bytes for children that hold 64 and 48 MB at once`);
+    assert.ok(largestBytes >= 64 * MB && largestBytes < peakBytes, `${largestBytes} bytes for the larger child`);
+  });
+});
+
+describe("the build report's memory", () => {
+  it("shows the peak of all a build's processes together beside the largest one process", () => {
+    const MB = 1024 * 1024;
+    const run = (peak: number, largest?: number) => buildStats([{ wallMs: 1000, cpuMs: 1000, peakRssBytes: peak * MB, largestProcessBytes: largest && largest * MB }]);
+    const report = formatReport([{ posts: 4000, ours: run(1700, 950), oursNoSearch: run(700, 680), bare: run(300) }], undefined);
+    const header = report.split("\n")[0]!.split("|").map((cell) => cell.trim());
+    const rows = report
+      .split("\n")
+      .filter((line) => /^\| \d/.test(line))
+      .map((line) => line.split("|").map((cell) => cell.trim()));
+    const [peak, largest] = [header.indexOf("Peak memory (all processes)"), header.indexOf("Largest process")];
+    assert.deepEqual(
+      rows.map((cells) => [cells[2], cells[peak], cells[largest]]),
+      [
+        ["ours", "1700 MB", "950 MB"],
+        ["ours, no search index", "700 MB", "680 MB"],
+        ["bare Eleventy", "300 MB", "n/a"],
+      ],
+    );
   });
 });
 
