@@ -1,8 +1,8 @@
 // Speed-ups for the way Eleventy 3.1 gathers its templates' data and builds
 // its template map, each keeping Eleventy's answers: lookups by path, tag
-// collections, path normalization and joins, folder data files, permalink functions
-// called without a copy of every filter, edges of its dependency graph and
-// their order.
+// collections, path normalization and joins, folder data files, permalink
+// functions called without a copy of every filter, edges of its dependency
+// graph and their order.
 // Left alone in any Eleventy but 3.1 (lib/eleventy-internals.ts).
 import { eleventyDependency, eleventyInternal } from "../eleventy-internals.ts";
 import { indexDependencyEdges, type DepGraphLike } from "./dependency-edges.ts";
