@@ -1,13 +1,13 @@
 // Speed-ups for the way Eleventy 3.1 gathers its templates' data and builds
 // its template map, each keeping Eleventy's answers: lookups by path, tag
-// collections, path normalization and joins, folder data files, permalink
-// functions called without a copy of every filter, edges of its dependency
-// graph and their order.
+// collections, path normalization and joins, folder data files and the
+// candidates for them, permalink functions called without a copy of every
+// filter, edges of its dependency graph and their order.
 // Left alone in any Eleventy but 3.1 (lib/eleventy-internals.ts).
 import { eleventyDependency, eleventyInternal } from "../eleventy-internals.ts";
 import { indexDependencyEdges, type DepGraphLike } from "./dependency-edges.ts";
 import { orderWithoutSearch, type OrderedDepGraphLike } from "./dependency-order.ts";
-import { shareLocalData, type TemplateDataLike } from "./directory-data.ts";
+import { keepLocalDataPaths, shareLocalData, type LocalDataPathsLike, type TemplateDataLike } from "./directory-data.ts";
 import { indexMapLookups, type TemplateMapLike } from "./map-lookups.ts";
 import { memoizeNormalization, type PathNormalizerLike } from "./path-normalizer.ts";
 import { callMarkedPlainly, type TemplateContentLike } from "./plain-functions.ts";
@@ -15,7 +15,7 @@ import { groupTagCollections, type TemplateCollectionLike } from "./tag-collecti
 import { memoizeTemplatePaths, type TemplatePathLike } from "./template-paths.ts";
 
 interface TemplateDataClass {
-  prototype: TemplateDataLike;
+  prototype: TemplateDataLike & LocalDataPathsLike;
   getIncludedTagNames(data: unknown): string[];
 }
 
@@ -32,6 +32,7 @@ export default async function eleventySpeedupsPlugin(): Promise<void> {
     groupTagCollections(TemplateCollection.prototype, (data) => TemplateData.getIncludedTagNames(data));
   }
   if (typeof TemplateData?.prototype.combineLocalData === "function") shareLocalData(TemplateData.prototype);
+  if (typeof TemplateData?.prototype.getLocalDataPaths === "function") keepLocalDataPaths(TemplateData.prototype);
   if (typeof PathNormalizer?.fullNormalization === "function") memoizeNormalization(PathNormalizer);
   if (typeof TemplateContent?.prototype._renderFunction === "function") callMarkedPlainly(TemplateContent.prototype);
   const DepGraph = eleventyDependency<{ DepGraph?: { prototype: DepGraphLike & OrderedDepGraphLike } }>("dependency-graph")?.DepGraph;

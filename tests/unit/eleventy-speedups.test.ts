@@ -9,7 +9,7 @@ import { indexDependencyEdges, type DepGraphLike } from "../../lib/eleventy-spee
 import { orderWithoutSearch } from "../../lib/eleventy-speedups/dependency-order.ts";
 import { memoizeTemplatePaths, type TemplatePathLike } from "../../lib/eleventy-speedups/template-paths.ts";
 import { indexMapLookups, type MapEntry, type TemplateMapLike } from "../../lib/eleventy-speedups/map-lookups.ts";
-import { shareLocalData, type TemplateDataLike } from "../../lib/eleventy-speedups/directory-data.ts";
+import { keepLocalDataPaths, shareLocalData, type LocalDataPathsLike, type TemplateDataLike } from "../../lib/eleventy-speedups/directory-data.ts";
 import { callMarkedPlainly, withoutTemplateFunctions, type TemplateContentLike } from "../../lib/eleventy-speedups/plain-functions.ts";
 import { memoizeNormalization, type PathNormalizerLike } from "../../lib/eleventy-speedups/path-normalizer.ts";
 import eleventySpeedupsPlugin from "../../lib/eleventy-speedups/plugin.ts";
@@ -264,6 +264,52 @@ describe("folder data files", () => {
   });
 });
 
+/** Eleventy 3.1's TemplateData: works out a template's candidate data files on every call, from its configuration. */
+class SearchingTemplateData implements LocalDataPathsLike {
+  searches = 0;
+  constructor(
+    readonly config: { suffix: string },
+    readonly inputDir = "./",
+  ) {}
+  async getLocalDataPaths(templatePath: string): Promise<string[]> {
+    this.searches++;
+    const dir = path.dirname(templatePath);
+    return [`${dir}/${path.basename(dir)}${this.config.suffix}`, `${templatePath.replace(/\.md$/, "")}${this.config.suffix}`, `${this.inputDir}x`];
+  }
+}
+class KeepingTemplateData extends SearchingTemplateData {}
+keepLocalDataPaths(KeepingTemplateData.prototype);
+keepLocalDataPaths(KeepingTemplateData.prototype);
+
+describe("candidate data files", () => {
+  it("are Eleventy's own, worked out once per template for builds with the same configuration", async () => {
+    const config = { suffix: ".11tydata.json" };
+    const first = new KeepingTemplateData(config);
+    const expected = await new SearchingTemplateData(config).getLocalDataPaths("posts/2026/a.md");
+    assert.deepEqual(await first.getLocalDataPaths("posts/2026/a.md"), expected);
+    const nextBuild = new KeepingTemplateData(config);
+    assert.deepEqual(await nextBuild.getLocalDataPaths("posts/2026/a.md"), expected);
+    await nextBuild.getLocalDataPaths("posts/2026/b.md");
+    assert.equal(first.searches + nextBuild.searches, 2);
+  });
+
+  it("are worked out again once the configuration is loaded again or the input folder changes", async () => {
+    const before = new KeepingTemplateData({ suffix: ".11tydata.json" });
+    await before.getLocalDataPaths("posts/a.md");
+    const reloaded = new KeepingTemplateData({ suffix: ".data.json" });
+    assert.deepEqual(await reloaded.getLocalDataPaths("posts/a.md"), ["posts/posts.data.json", "posts/a.data.json", "./x"]);
+    const elsewhere = new KeepingTemplateData(before.config, "site/");
+    assert.deepEqual(await elsewhere.getLocalDataPaths("posts/a.md"), ["posts/posts.11tydata.json", "posts/a.11tydata.json", "site/x"]);
+    assert.equal(reloaded.searches + elsewhere.searches, 2);
+  });
+
+  it("are handed out as a new list each time, so a caller that changes one changes no other", async () => {
+    const data = new KeepingTemplateData({ suffix: ".11tydata.json" });
+    (await data.getLocalDataPaths("posts/a.md")).pop();
+    assert.equal((await data.getLocalDataPaths("posts/a.md")).length, 3);
+  });
+});
+
 /** Eleventy 3.1's call of a permalink function: every filter copied in as its `this`. */
 class CopyingTemplateContent implements TemplateContentLike {
   copies = 0;
@@ -438,7 +484,7 @@ describe("dependency graph order", () => {
 });
 
 describe("Eleventy's template map build", () => {
-  it("gets the indexed lookups, grouped tag collections, kept path normalization, shared folder data, plain permalink calls, indexed dependency edges, their linear order and kept template paths from the plugin", async () => {
+  it("gets the indexed lookups, grouped tag collections, kept path normalization, shared folder data, kept data file candidates, plain permalink calls, indexed dependency edges, their linear order and kept template paths from the plugin", async () => {
     await eleventySpeedupsPlugin();
     const eleventy = async (file: string) =>
       ((await import(new URL(file, import.meta.resolve("@11ty/eleventy")).href)) as { default: Record<symbol, unknown> & { prototype: object } }).default;
@@ -449,6 +495,7 @@ describe("Eleventy's template map build", () => {
     assert.equal((TemplateCollection!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateCollection.groupedByTag")], true);
     assert.equal(PathNormalizer![Symbol.for("blog.pathNormalizer.memoized")], true);
     assert.equal((TemplateData!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateData.sharedLocalData")], true);
+    assert.equal((TemplateData!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateData.keptLocalDataPaths")], true);
     assert.equal((TemplateContent!.prototype as Record<symbol, unknown>)[Symbol.for("blog.templateContent.plainFunctions")], true);
     assert.equal((DepGraph.prototype as unknown as Record<symbol, unknown>)[Symbol.for("blog.depGraph.indexedEdges")], true);
     assert.equal((DepGraph.prototype as unknown as Record<symbol, unknown>)[Symbol.for("blog.depGraph.linearOrder")], true);
