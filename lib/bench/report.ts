@@ -69,10 +69,15 @@ export function buildStats(runs: BuildRun[]): BuildStats {
     wallMs: median(runs.map((r) => r.wallMs)),
     cpuMs: median(runs.map((r) => r.cpuMs)),
     peakRssBytes: median(runs.map((r) => r.peakRssBytes)),
-    largestProcessBytes: runs.some((run) => run.largestProcessBytes) ? median(runs.map((run) => run.largestProcessBytes ?? 0)) : undefined,
+    largestProcessBytes: medianIfMeasured(runs, "largestProcessBytes"),
     searchShare: shares.length > 0 ? median(shares) : undefined,
-    pagefindCpuMs: runs.some((run) => run.pagefindCpuMs) ? median(runs.map((run) => run.pagefindCpuMs ?? 0)) : undefined,
+    pagefindCpuMs: medianIfMeasured(runs, "pagefindCpuMs"),
   };
+}
+
+/** The median of an optional figure, a run without it counting as 0; undefined when no run measured it. */
+function medianIfMeasured(runs: readonly BuildRun[], key: "largestProcessBytes" | "pagefindCpuMs"): number | undefined {
+  return runs.some((run) => run[key]) ? median(runs.map((run) => run[key] ?? 0)) : undefined;
 }
 
 function sumPhases(phases: Record<string, number>, keep: (name: string) => boolean): number {

@@ -55,15 +55,14 @@ export function keepLocalDataPaths(prototype: LocalDataPathsLike): void {
   if (alreadyPatched(prototype, "blog.templateData.keptLocalDataPaths")) return;
   const find = prototype.getLocalDataPaths;
   prototype.getLocalDataPaths = function (this: LocalDataPathsLike, templatePath: string) {
-    let byPath = candidates.get(this.config);
-    if (!byPath) candidates.set(this.config, (byPath = new Map()));
+    const byPath = candidates.get(this.config) ?? new Map<string, Promise<string[]>>();
+    candidates.set(this.config, byPath);
     const key = `${this.inputDir}\0${templatePath}`;
     let paths = byPath.get(key);
     if (!paths) {
-      const kept = byPath;
       paths = find.call(this, templatePath);
-      kept.set(key, paths);
-      paths.catch(() => kept.delete(key));
+      byPath.set(key, paths);
+      paths.catch(() => byPath.delete(key));
     }
     // A copy, as Eleventy's own answer is a new list its caller may change.
     return paths.then((list) => [...list]);

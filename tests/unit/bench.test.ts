@@ -93,16 +93,20 @@ describe("benchmark arithmetic", () => {
   });
 });
 
+/** The build report's table: one object per build row, its cells by column heading. */
+function buildTable(report: string): Array<Record<string, string>> {
+  const cells = (line: string) => line.split("|").slice(1, -1).map((cell) => cell.trim());
+  const lines = report.split("\n");
+  const header = cells(lines[0]!);
+  return lines.filter((line) => /^\| \d/.test(line)).map((line) => Object.fromEntries(cells(line).map((cell, i) => [header[i], cell])));
+}
+
 describe("the build report", () => {
   it("compares our build, with and without the search index, to bare Eleventy in one table", () => {
     const stats = (wallMs: number) => buildStats([{ wallMs, cpuMs: wallMs, peakRssBytes: 100 * 1024 * 1024 }]);
     const report = formatReport([{ posts: 1000, ours: stats(2000), oursNoSearch: stats(1300), bare: stats(1000) }], undefined);
-    const rows = report
-      .split("\n")
-      .filter((line) => /^\| \d/.test(line))
-      .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
     assert.deepEqual(
-      rows.map((cells) => [cells[1], cells[7]]),
+      buildTable(report).map((row) => [row["Build"], row["Ours / bare (wall)"]]),
       [
         ["ours", "2.00×"],
         ["ours, no search index", "1.30×"],
@@ -112,7 +116,7 @@ describe("the build report", () => {
   });
 });
 
-describe("CPU time of processes a build does not wait for", () => {
+describe("the processes of a build, read from /proc", () => {
   it("is read from a /proc stat line whose name holds spaces and parentheses", () => {
     const line = "4217 (pagefind (x) y) S 4196 4190 384 0 -1 4194560 5120 0 0 0 1234 210 0 0 20 0 3 0 99 174740 28908";
     assert.deepEqual(parseProcStat(line), { pid: 4217, parentPid: 4196, name: "pagefind (x) y", cpuTicks: 1444 });
@@ -147,14 +151,8 @@ describe("the build report's memory", () => {
     const MB = 1024 * 1024;
     const run = (peak: number, largest?: number) => buildStats([{ wallMs: 1000, cpuMs: 1000, peakRssBytes: peak * MB, largestProcessBytes: largest && largest * MB }]);
     const report = formatReport([{ posts: 4000, ours: run(1700, 950), oursNoSearch: run(700, 680), bare: run(300) }], undefined);
-    const header = report.split("\n")[0]!.split("|").map((cell) => cell.trim());
-    const rows = report
-      .split("\n")
-      .filter((line) => /^\| \d/.test(line))
-      .map((line) => line.split("|").map((cell) => cell.trim()));
-    const [peak, largest] = [header.indexOf("Peak memory (all processes)"), header.indexOf("Largest process")];
     assert.deepEqual(
-      rows.map((cells) => [cells[2], cells[peak], cells[largest]]),
+      buildTable(report).map((row) => [row["Build"], row["Peak memory (all processes)"], row["Largest process"]]),
       [
         ["ours", "1700 MB", "950 MB"],
         ["ours, no search index", "700 MB", "680 MB"],
