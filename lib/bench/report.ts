@@ -139,6 +139,8 @@ export interface SearchProbeResult {
     word: string;
     /** What the word matches, in words ("every post", "one tweet"). */
     matches: string;
+    /** ms between keystrokes as the word was typed. */
+    keyDelayMs: number;
     /** ms from the last keystroke to results on screen, one per fresh page. */
     ms: number[];
     /** Bytes from /pagefind/ for the page and this first query (median over the pages). */
@@ -150,11 +152,13 @@ export function formatSearchReport(search: SearchProbeResult): string {
   const lines = [
     `Search on the ${search.posts}-post site (fresh page each time; median of ${search.words[0]?.ms.length ?? 0}):`,
     "",
-    "| First query | Matches | Last keystroke → results | Bytes from /pagefind/ |",
-    "| --- | --- | ---: | ---: |",
+    "| First query | Matches | Typed | Last keystroke → results | Bytes from /pagefind/ |",
+    "| --- | --- | --- | ---: | ---: |",
   ];
   for (const word of search.words) {
-    lines.push(`| ${word.word} | ${word.matches} | ${Math.round(median(word.ms))} ms | ${Math.round(word.bytes / 1024)} KB |`);
+    lines.push(
+      `| ${word.word} | ${word.matches} | ${word.keyDelayMs} ms a key | ${Math.round(median(word.ms))} ms | ${Math.round(word.bytes / 1024)} KB |`,
+    );
   }
   return lines.join("\n");
 }

@@ -57,16 +57,21 @@ describe("benchmark arithmetic", () => {
     assert.equal(median([4, 1, 3, 2]), 2.5);
   });
 
-  it("reports each first search as a table row with its median time and its bytes in KB", () => {
+  it("reports each first search as a table row with its typing speed, its median time and its bytes in KB", () => {
     const report = formatSearchReport({
       posts: 4000,
       words: [
-        { word: "career", matches: "every post", ms: [450, 410, 900], bytes: 299_008 },
-        { word: "homework", matches: "one tweet", ms: [250, 260], bytes: 256_000 },
+        { word: "career", matches: "every post", keyDelayMs: 40, ms: [450, 410, 900], bytes: 299_008 },
+        { word: "career", matches: "every post", keyDelayMs: 150, ms: [380, 400, 390], bytes: 348_160 },
+        { word: "homework", matches: "one tweet", keyDelayMs: 40, ms: [250, 260], bytes: 256_000 },
       ],
     });
     const rows = report.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| First") && !line.startsWith("| ---"));
-    assert.deepEqual(rows, ["| career | every post | 450 ms | 292 KB |", "| homework | one tweet | 255 ms | 250 KB |"]);
+    assert.deepEqual(rows, [
+      "| career | every post | 40 ms a key | 450 ms | 292 KB |",
+      "| career | every post | 150 ms a key | 390 ms | 340 KB |",
+      "| homework | one tweet | 40 ms a key | 255 ms | 250 KB |",
+    ]);
     assert.match(report, /4000-post site .*median of 3/);
   });
 
