@@ -55,8 +55,8 @@ export function keepLocalDataPaths(prototype: LocalDataPathsLike): void {
   if (alreadyPatched(prototype, "blog.templateData.keptLocalDataPaths")) return;
   const find = prototype.getLocalDataPaths;
   prototype.getLocalDataPaths = function (this: LocalDataPathsLike, templatePath: string) {
-    const byPath = candidates.get(this.config) ?? new Map<string, Promise<string[]>>();
-    candidates.set(this.config, byPath);
+    let byPath = candidates.get(this.config);
+    if (!byPath) candidates.set(this.config, (byPath = new Map()));
     const key = `${this.inputDir}\0${templatePath}`;
     let paths = byPath.get(key);
     if (!paths) {
